@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace IvpSim.Cli.Commands;
+
+/// <summary>Options shared by the commands that run scenarios.</summary>
+public sealed class CommonOptions
+{
+    public Option<int?> Runs { get; } = new("--runs", "-n")
+    {
+        Description = "Aantal Monte Carlo-trajecten (standaard: uit het scenariobestand, anders 10.000)",
+    };
+
+    public Option<ulong?> Seed { get; } = new("--seed", "-s")
+    {
+        Description = "Startwaarde van de toevalsgenerator; zelfde scenario + seed + aantal = zelfde getallen",
+    };
+
+    public Option<int?> BatchSize { get; } = new("--batch-size")
+    {
+        Description = "Trajecten per batch (verdeling van het werk; verandert de uitkomsten niet)",
+    };
+
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = "Ander waarnemingenbestand (lange CSV) in plaats van het bestand dat het scenario noemt",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Runs);
+        command.Options.Add(Seed);
+        command.Options.Add(BatchSize);
+        command.Options.Add(Data);
+    }
+}

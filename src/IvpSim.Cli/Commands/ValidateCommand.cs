@@ -1,0 +1,27 @@
+using System.CommandLine;
+using IvpSim.Data;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Commands;
+
+/// <summary><c>validate &lt;file …&gt;</c>: checks scenario files and the data they name without running anything.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var files = new Argument<string[]>("scenario") { Description = "Scenariobestand(en) om te controleren", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Controleer scenariobestanden en hun gegevens zonder iets te draaien");
+        command.Arguments.Add(files);
+        command.SetAction(parse =>
+        {
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                var inputs = ScenarioInputs.Load(file);
+                console.MarkupLine($"[green]in orde[/]: {Markup.Escape(file)} (scenario '{Markup.Escape(inputs.Scenario.Id)}', " +
+                    $"{inputs.Observations.Items.Length} waarnemingen, {inputs.Targets.Length} doelen)");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

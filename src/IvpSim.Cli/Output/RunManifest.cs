@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace IvpSim.Cli.Output;
+
+/// <summary>
+/// run.txt: what produced these results — scenario, seed, runs, data file with checksum, calibration years and
+/// the estimated hyperparameters — so a result can always be traced and reproduced.
+/// </summary>
+public static class RunManifest
+{
+    public static string Format(ScenarioResult result)
+    {
+        var s = result.Inputs.Scenario;
+        var plan = result.Outcome.Plan;
+        var inv = CultureInfo.InvariantCulture;
+        var years = result.Inputs.Observations.Items.Select(o => o.Year).Distinct().Order().ToArray();
+        var sb = new StringBuilder();
+        sb.Append(inv, $"scenario: {s.Id} ({s.NameNl})\n");
+        sb.Append(inv, $"scenario_file: {s.SourceFile}\n");
+        sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize}\n");
+        sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {Sha256(s.Data.Observations)}\n");
+        sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
+        sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
+        sb.Append(inv, $"overdispersion_pooled_log_variance: {plan.Hyper.Overdispersion:F5}\n");
+        sb.Append(inv, $"common_shock_log_variance: {plan.Hyper.CommonVariance:F5}\n");
+        sb.Append(inv, $"slope_prior_sd: {plan.Hyper.SlopePriorSd:F4}\n");
+        sb.Append(inv, $"trend_damping: {s.Model.TrendDamping}\nlevel_drift_sd: {s.Model.LevelDriftSd}\n");
+        return sb.ToString();
+    }
+
+    private static string Sha256(string path) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}

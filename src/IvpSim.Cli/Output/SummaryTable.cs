@@ -1,0 +1,41 @@
+using IvpSim.Model.Domain;
+using IvpSim.Reporting;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Output;
+
+/// <summary>The Dutch summary printed after a run: per municipality and target, where we stand and the odds.</summary>
+public static class SummaryTable
+{
+    public static void Write(IAnsiConsole console, ScenarioResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]{Markup.Escape(result.Inputs.Scenario.NameNl)}[/] ({DutchFormat.Number(result.Inputs.Scenario.Run.Runs)} trajecten, seed {result.Inputs.Scenario.Run.Seed})")
+            .AddColumn("Gemeente").AddColumn("Indicator")
+            .AddColumn(new TableColumn("2019").RightAligned())
+            .AddColumn(new TableColumn("Doel").RightAligned())
+            .AddColumn(new TableColumn("Jaar").RightAligned())
+            .AddColumn(new TableColumn("Mediaan").RightAligned())
+            .AddColumn(new TableColumn("90%-interval").RightAligned())
+            .AddColumn(new TableColumn("Kans gehaald").RightAligned());
+        foreach (var o in result.Targets)
+        {
+            var info = Indicators.Get(o.Target.Indicator);
+            var decimals = info.Kind == IndicatorKind.Score ? 1 : 0;
+            var symbol = o.Target.Operator == Model.Targets.TargetOperator.AtMost ? "≤" : "≥";
+            var year = info.Kind == IndicatorKind.Score ? $"{o.Target.DecisiveYear} (VM)" : $"{o.Target.DecisiveYear}";
+            table.AddRow(
+                Regions.Get(o.Target.Region).NameNl,
+                info.ShortLabelNl,
+                o.Baseline2019 is { } b ? DutchFormat.Number(b, decimals) : "-",
+                $"{symbol} {DutchFormat.Number(o.Target.Value, decimals)}",
+                year,
+                DutchFormat.Number(o.P50, decimals),
+                $"{DutchFormat.Number(o.P05, decimals)} – {DutchFormat.Number(o.P95, decimals)}",
+                $"{DutchFormat.Percent(o.PMeet)} (±{DutchFormat.Number(o.PMeetSe * 100, 1)})");
+        }
+        console.Write(table);
+        console.MarkupLine("[grey]VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023. " +
+            "± = Monte Carlo-standaardfout in procentpunten.[/]");
+    }
+}

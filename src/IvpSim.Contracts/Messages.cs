@@ -1,0 +1,61 @@
+using IvpSim.Model.Aggregation;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Simulation;
+
+namespace IvpSim.Contracts;
+
+/// <summary>What a run needs: the scenario's identity, its Monte Carlo settings and its data.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.RunRequest")]
+public sealed record RunRequest(
+    [property: Id(0)] string ScenarioId,
+    [property: Id(1)] ulong Seed,
+    [property: Id(2)] int Runs,
+    [property: Id(3)] int BatchSize,
+    [property: Id(4)] ModelSettings Settings,
+    [property: Id(5)] ObservationSet Observations,
+    [property: Id(6)] Population Population);
+
+/// <summary>How far a run is; polled by the command line while the run goes on.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.RunProgress")]
+public sealed record RunProgress(
+    [property: Id(0)] string Phase,
+    [property: Id(1)] long CompletedTrajectories,
+    [property: Id(2)] long TotalTrajectories,
+    [property: Id(3)] int CompletedBatches,
+    [property: Id(4)] int TotalBatches);
+
+/// <summary>A finished run: the plan every trajectory used and the merged histograms.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.RunOutcome")]
+public sealed record RunOutcome(
+    [property: Id(0)] SimulationPlan Plan,
+    [property: Id(1)] RunAggregate Aggregate);
+
+/// <summary>One batch of trajectories [First, First + Count) under a plan.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.BatchRequest")]
+public sealed record BatchRequest(
+    [property: Id(0)] SimulationPlan Plan,
+    [property: Id(1)] long First,
+    [property: Id(2)] int Count);
+
+/// <summary>The histograms of one batch.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.BatchResult")]
+public sealed record BatchResult([property: Id(0)] RunAggregate Aggregate);
+
+/// <summary>A municipality's calibration inputs, handed to it by the coordinator.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityData")]
+public sealed record MunicipalityData([property: Id(0)] ObservationSet Observations);
+
+/// <summary>A municipality's series, as the coordinator needs them to pool what all series share.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.CalibrationSeriesSet")]
+public sealed record CalibrationSeriesSet([property: Id(0)] System.Collections.Immutable.ImmutableArray<CalibrationSeries> Series);
+
+/// <summary>The pooled hyperparameters and settings with which a municipality fits its own series.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.CalibrationRequest")]
+public sealed record CalibrationRequest(
+    [property: Id(0)] PooledHyperparameters Hyper,
+    [property: Id(1)] ModelSettings Settings);
+
+/// <summary>A municipality's calibrated baseline.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityModelMessage")]
+public sealed record MunicipalityModelMessage([property: Id(0)] MunicipalityModel Model);

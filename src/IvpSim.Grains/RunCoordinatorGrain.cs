@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using IvpSim.Contracts;
+using IvpSim.Model.Aggregation;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Simulation;
+
+namespace IvpSim.Grains;
+
+/// <summary>
+/// Coordinates one run: municipality grains calibrate, then fixed-size batches of trajectories fan out to batch
+/// grains. The batches depend only on the run size and batch size, each trajectory has its own random stream,
+/// and histograms merge exactly, so the outcome is the same on one silo or many and in any completion order.
+/// </summary>
+public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
+{
+    private RunProgress _progress = new("wachten", 0, 0, 0, 0);
+
+    public Task<RunProgress> GetProgress() => Task.FromResult(_progress);
+
+    public async Task<RunOutcome> Run(RunRequest request)
+    {
+        var runId = this.GetPrimaryKeyString();
+        _progress = new RunProgress("kalibreren", 0, request.Runs, 0, 0);
+        var plan = await Calibrate(runId, request);
+
+        var batches = MonteCarlo.Batches(request.Runs, request.BatchSize);
+        _progress = new RunProgress("simuleren", 0, request.Runs, 0, batches.Count);
+        var aggregate = RunAggregate.Empty;
+        var pending = batches.Select((b, i) => GrainFactory.GetGrain<ISimulationBatchGrain>(GrainKeys.Batch(runId, i))
+            .Simulate(new BatchRequest(plan, b.First, b.Count))).ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            var result = await done;
+            aggregate = aggregate.Merge(result.Aggregate);
+            _progress = _progress with
+            {
+                CompletedBatches = _progress.CompletedBatches + 1,
+                CompletedTrajectories = aggregate.Trajectories,
+            };
+        }
+        _progress = _progress with { Phase = "klaar" };
+        return new RunOutcome(plan, aggregate);
+    }
+
+    private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
+    {
+        var grains = Regions.Municipalities
+            .Select(m => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(m, runId)))
+            .ToArray();
+        var data = new MunicipalityData(request.Observations);
+        var series = await Task.WhenAll(grains.Select(g => g.Load(data)));
+        var hyper = Pooling.Estimate([.. series.SelectMany(s => s.Series)], request.Settings);
+        var calibration = new CalibrationRequest(hyper, request.Settings);
+        var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
+        return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings, hyper,
+            [.. models.Select(m => m.Model)], request.Population);
+    }
+}

@@ -1,0 +1,22 @@
+using IvpSim.Model.Calibration;
+
+namespace IvpSim.Model.Scenarios;
+
+/// <summary>Where a scenario's data come from; paths as given, resolved by the data layer.</summary>
+public sealed record DataSources(string Observations, string Targets, string Population);
+
+/// <summary>Monte Carlo settings: how many trajectories, from which seed, in batches of what size.</summary>
+public sealed record RunSettings(int Runs, ulong Seed, int BatchSize)
+{
+    public static RunSettings Default { get; } = new(10_000, 2020, 1_000);
+}
+
+/// <summary>A scenario as read and validated from its file: immutable from here on.</summary>
+public sealed record Scenario(
+    string Id,
+    string NameNl,
+    string DescriptionNl,
+    string SourceFile,
+    DataSources Data,
+    RunSettings Run,
+    ModelSettings Model);

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+
+namespace IvpSim.Model.Simulation;
+
+/// <summary>
+/// Everything one trajectory needs, fixed before the first draw: the calibrated models, the settings, the
+/// population weights for the regional score and the seed. Immutable, so every batch sees the same plan.
+/// </summary>
+public sealed record SimulationPlan(
+    string ScenarioId,
+    ulong Seed,
+    int StartYear,
+    int EndYear,
+    ModelSettings Settings,
+    PooledHyperparameters Hyper,
+    ImmutableArray<MunicipalityModel> Municipalities,
+    ImmutableArray<ImmutableArray<double>> ScoreWeights)
+{
+    public static SimulationPlan Create(string scenarioId, ulong seed, ModelSettings settings,
+        PooledHyperparameters hyper, ImmutableArray<MunicipalityModel> models, Population population)
+    {
+        var ordered = Regions.Municipalities
+            .Select(m => models.FirstOrDefault(x => x.Municipality == m)
+                ?? throw new ModelInputException($"geen model voor gemeente {m}"))
+            .ToImmutableArray();
+        var startYear = ordered.SelectMany(m => m.Counts.Select(c => c.LastObservedYear)
+            .Append(m.Score.LastObservedYear)).Min() + 1;
+        if (startYear > settings.EndYear)
+        {
+            throw new ModelInputException(
+                $"de gegevens lopen al tot {startYear - 1}; er valt niets te projecteren tot {settings.EndYear}");
+        }
+        var weights = Enumerable.Range(startYear, settings.EndYear - startYear + 1)
+            .Select(population.Shares).ToImmutableArray();
+        return new(scenarioId, seed, startYear, settings.EndYear, settings, hyper, ordered, weights);
+    }
+
+    public int YearCount => EndYear - StartYear + 1;
+}

@@ -1,0 +1,166 @@
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Random;
+using MathNet.Numerics.Distributions;
+
+namespace IvpSim.Model.Simulation;
+
+/// <summary>
+/// Simulates one trajectory of every indicator from the plan's start year to its end year.
+/// Each count series: its level and slope drawn from their posterior, a damped trend, a random-walk level
+/// drift, a yearly log-normal shock (part of it shared by all series that year) and Poisson noise.
+/// Totals are sums of their parts and the region is the sum of its municipalities, in the same trajectory.
+/// </summary>
+public sealed class TrajectorySimulator
+{
+    private readonly SimulationPlan _plan;
+    private readonly OutputLayout _layout;
+    private readonly ulong[] _countPurposes;
+    private readonly ulong[] _scorePurposes;
+    private readonly ulong _commonPurpose = RandomStreams.Purpose("common-shock");
+    private readonly double[] _common;
+    private readonly double[] _scoreNoisy;
+
+    public TrajectorySimulator(SimulationPlan plan)
+    {
+        _plan = plan;
+        _layout = new OutputLayout(plan.StartYear, plan.EndYear);
+        _countPurposes = [.. plan.Municipalities.SelectMany(m => m.Counts)
+            .Select(c => RandomStreams.Purpose($"count/{c.Municipality}/{c.Indicator}"))];
+        _scorePurposes = [.. plan.Municipalities.Select(m => RandomStreams.Purpose($"score/{m.Municipality}"))];
+        _common = new double[plan.YearCount];
+        _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
+    }
+
+    public OutputLayout Layout => _layout;
+
+    /// <summary>Writes trajectory <paramref name="trajectory"/> into <paramref name="output"/> (length <see cref="OutputLayout.Size"/>).</summary>
+    public void Simulate(long trajectory, Span<int> output)
+    {
+        output.Clear();
+        var commonRng = RandomStreams.For(_plan.Seed, trajectory, _commonPurpose);
+        for (var y = 0; y < _common.Length; y++) _common[y] = commonRng.NextStandardNormal();
+
+        var seriesIndex = 0;
+        for (var m = 0; m < _plan.Municipalities.Length; m++)
+        {
+            var model = _plan.Municipalities[m];
+            foreach (var series in model.Counts)
+            {
+                var rng = RandomStreams.For(_plan.Seed, trajectory, _countPurposes[seriesIndex++]);
+                SimulateCount(series, rng, output, _layout.RegionIndex(model.Municipality));
+            }
+            SimulateScore(model.Score, RandomStreams.For(_plan.Seed, trajectory, _scorePurposes[m]), m, output);
+        }
+        DeriveTotals(output);
+        DeriveRegion(output);
+    }
+
+    private void SimulateCount(CountSeriesModel series, StreamRandom rng, Span<int> output, int region)
+    {
+        var psi = series.Overdispersion;
+        var settings = _plan.Settings;
+        var level = series.LevelMean + series.LevelSd * rng.NextStandardNormal();
+        var slope = series.SlopeMean + series.SlopeSd * rng.NextStandardNormal();
+        var last = series.LastObservedYear;
+        var logLevel = level + slope * (last - series.CenterYear);
+        // ln(y + 0.5) underestimates ln(mean) by about 1/(2·mean); psi/2 cancels against the mean-one shock below.
+        logLevel += 0.5 / Math.Exp(logLevel);
+        // The shared yearly shock takes at most 90% of this series' extra variance; the rest is its own.
+        var commonVariance = Math.Min(_plan.Hyper.CommonVariance, 0.9 * psi);
+        var commonSd = Math.Sqrt(commonVariance);
+        var ownSd = Math.Sqrt(psi - commonVariance);
+        var indicator = _layout.IndicatorIndex(series.Indicator);
+        double trend = 0, drift = 0, damping = 1;
+        for (var year = last + 1; year <= _plan.EndYear; year++)
+        {
+            damping *= settings.TrendDamping;
+            trend += slope * damping;
+            drift += settings.LevelDriftSd * rng.NextStandardNormal();
+            if (year < _plan.StartYear) continue;
+            var shock = commonSd * _common[year - _plan.StartYear] + ownSd * rng.NextStandardNormal();
+            var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi);
+            output[_layout.Slot(region, indicator, year)] = Poisson.Sample(rng, mean);
+        }
+        for (var i = 0; i < series.ObservedYears.Length; i++)
+        {
+            var year = series.ObservedYears[i];
+            if (year >= _plan.StartYear)
+            {
+                output[_layout.Slot(region, indicator, year)] = (int)series.ObservedValues[i];
+            }
+        }
+    }
+
+    private void SimulateScore(ScoreSeriesModel score, StreamRandom rng, int municipality, Span<int> output)
+    {
+        // The published score is the true score plus survey noise, rounded: so the true score is uncertain too.
+        var truth = score.LastObservedValue +
+            Math.Sqrt(score.SurveySe * score.SurveySe + 0.1 * 0.1 / 12) * rng.NextStandardNormal();
+        var trend = score.TrendMean + score.TrendSd * rng.NextStandardNormal();
+        var region = _layout.RegionIndex(score.Municipality);
+        var indicator = _layout.IndicatorIndex(Indicators.SafetyScore);
+        for (var year = score.LastObservedYear + 1; year <= _plan.EndYear; year++)
+        {
+            truth += trend + score.StepSd * rng.NextStandardNormal();
+            var measured = Math.Clamp(truth + score.SurveySe * rng.NextStandardNormal(), 1, 10);
+            if (year < _plan.StartYear) continue;
+            _scoreNoisy[municipality * _plan.YearCount + year - _plan.StartYear] = measured;
+            output[_layout.Slot(region, indicator, year)] = ToPublished(measured);
+        }
+        for (var i = 0; i < score.ObservedYears.Length; i++)
+        {
+            var year = score.ObservedYears[i];
+            if (year < _plan.StartYear) continue;
+            _scoreNoisy[municipality * _plan.YearCount + year - _plan.StartYear] = score.ObservedValues[i];
+            output[_layout.Slot(region, indicator, year)] = ToPublished(score.ObservedValues[i]);
+        }
+    }
+
+    /// <summary>A score as published (one decimal), in hundredths.</summary>
+    private static int ToPublished(double score) => (int)Math.Round(score * 10, MidpointRounding.AwayFromZero) * 10;
+
+    private void DeriveTotals(Span<int> output)
+    {
+        var exclCyber = _layout.IndicatorIndex(Indicators.TotalCrimesExclCyber);
+        var total = _layout.IndicatorIndex(Indicators.TotalCrimes);
+        var fraud = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
+        var parts = Indicators.ExclCyberParts.Select(_layout.IndicatorIndex).ToArray();
+        foreach (var municipality in Regions.Municipalities)
+        {
+            var r = _layout.RegionIndex(municipality);
+            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+            {
+                var sum = 0;
+                foreach (var p in parts) sum += output[_layout.Slot(r, p, year)];
+                output[_layout.Slot(r, exclCyber, year)] = sum;
+                output[_layout.Slot(r, total, year)] = sum + output[_layout.Slot(r, fraud, year)];
+            }
+        }
+    }
+
+    private void DeriveRegion(Span<int> output)
+    {
+        var regionIndex = _layout.RegionIndex(Regions.VeluweWest);
+        var municipalities = Regions.Municipalities.Select(_layout.RegionIndex).ToArray();
+        var score = _layout.IndicatorIndex(Indicators.SafetyScore);
+        for (var i = 0; i < Indicators.All.Length; i++)
+        {
+            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+            {
+                if (i == score)
+                {
+                    var weights = _plan.ScoreWeights[year - _plan.StartYear];
+                    double mean = 0;
+                    for (var m = 0; m < municipalities.Length; m++)
+                        mean += weights[m] * _scoreNoisy[m * _plan.YearCount + year - _plan.StartYear];
+                    output[_layout.Slot(regionIndex, i, year)] = ToPublished(mean);
+                    continue;
+                }
+                var sum = 0;
+                foreach (var m in municipalities) sum += output[_layout.Slot(m, i, year)];
+                output[_layout.Slot(regionIndex, i, year)] = sum;
+            }
+        }
+    }
+}

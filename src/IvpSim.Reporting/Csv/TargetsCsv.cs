@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Results;
+
+namespace IvpSim.Reporting.Csv;
+
+/// <summary>
+/// targets.csv: per target the probability that it is met and its Monte Carlo standard error. The year is the
+/// year whose value decides the target (2023 for the survey score, see SurveySchedule).
+/// </summary>
+public static class TargetsCsv
+{
+    public const string Header = "scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_se";
+
+    public static string Format(IEnumerable<TargetOutcome> outcomes)
+    {
+        var sb = new StringBuilder(Header).Append('\n');
+        foreach (var o in outcomes)
+        {
+            var decimals = Indicators.Get(o.Target.Indicator).Kind == IndicatorKind.Score ? 1 : 0;
+            CsvText.AppendLine(sb, o.Scenario, o.Target.Region, o.Target.Indicator,
+                o.Target.DecisiveYear.ToString(CultureInfo.InvariantCulture), o.Target.OperatorSymbol,
+                CsvText.Number(o.Target.Value, decimals), CsvText.Optional(o.Baseline2019, decimals),
+                CsvText.Number(o.PMeet, 4), CsvText.Number(o.PMeetSe, 4));
+        }
+        return sb.ToString();
+    }
+}
