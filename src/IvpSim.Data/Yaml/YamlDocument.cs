@@ -19,6 +19,8 @@ public static class YamlDocument
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            if (message.StartsWith("Duplicate key ", StringComparison.Ordinal))
+                throw new InputException(path, (int)ex.Start.Line, message["Duplicate key ".Length..], "dubbele sleutel");
             throw new InputException(path, (int)ex.Start.Line, null, $"YAML-fout (kolom {ex.Start.Column}): {message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

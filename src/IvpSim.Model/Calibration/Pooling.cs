@@ -16,14 +16,17 @@ public static class Pooling
     /// <summary>
     /// The typical residual variance of straight-line fits beyond what Poisson noise explains
     /// (E[RSS/(n − 2)] = psi + mean Poisson variance). The median over series, because a few series with a
-    /// one-off step would otherwise set the noise of all the stable ones.
+    /// one-off step would otherwise set the noise of all the stable ones. RSS/df is a scaled χ²(df)/df, whose
+    /// median lies below its mean (ln 2 for df = 2), so each value is divided by that median first.
     /// </summary>
     public static double Overdispersion(IReadOnlyList<CalibrationSeries> all, double floor)
     {
         var excess = all.Where(s => s.Count >= 3).Select(s =>
         {
+            var df = s.Count - 2;
             var residuals = LinearFit.OrdinaryResiduals(s);
-            return residuals.Sum(r => r * r) / (s.Count - 2) -
+            var medianOfChiSquare = MathNet.Numerics.Distributions.ChiSquared.InvCDF(df, 0.5) / df;
+            return residuals.Sum(r => r * r) / df / medianOfChiSquare -
                 Enumerable.Range(0, s.Count).Average(s.PoissonLogVariance);
         }).Order().ToArray();
         if (excess.Length == 0) return floor;

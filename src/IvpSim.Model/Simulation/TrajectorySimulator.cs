@@ -21,6 +21,9 @@ public sealed class TrajectorySimulator
     private readonly double[] _common;
     private readonly double[] _scoreNoisy;
 
+    /// <summary>A ceiling far above any municipality's yearly count; it keeps a wild draw from stalling the sampler.</summary>
+    private const double MaxYearlyCount = 1e7;
+
     public TrajectorySimulator(SimulationPlan plan)
     {
         _plan = plan;
@@ -64,8 +67,6 @@ public sealed class TrajectorySimulator
         var slope = series.SlopeMean + series.SlopeSd * rng.NextStandardNormal();
         var last = series.LastObservedYear;
         var logLevel = level + slope * (last - series.CenterYear);
-        // ln(y + 0.5) underestimates ln(mean) by about 1/(2·mean); psi/2 cancels against the mean-one shock below.
-        logLevel += 0.5 / Math.Exp(logLevel);
         // The shared yearly shock takes at most 90% of this series' extra variance; the rest is its own.
         var commonVariance = Math.Min(_plan.Hyper.CommonVariance, 0.9 * psi);
         var commonSd = Math.Sqrt(commonVariance);
@@ -79,8 +80,9 @@ public sealed class TrajectorySimulator
             drift += settings.LevelDriftSd * rng.NextStandardNormal();
             if (year < _plan.StartYear) continue;
             var shock = commonSd * _common[year - _plan.StartYear] + ownSd * rng.NextStandardNormal();
-            var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi);
-            output[_layout.Slot(region, indicator, year)] = Poisson.Sample(rng, mean);
+            // The fit is on ln(y + 0.5): undo the offset; the shock has mean one on the count scale.
+            var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi) - 0.5;
+            output[_layout.Slot(region, indicator, year)] = mean > 0 ? Poisson.Sample(rng, Math.Min(mean, MaxYearlyCount)) : 0;
         }
         for (var i = 0; i < series.ObservedYears.Length; i++)
         {
