@@ -13,6 +13,8 @@ public static class ScenarioFiles
 
     public static IReadOnlyList<string> Resolve(IReadOnlyList<string> named)
     {
+        if (named.FirstOrDefault(n => n.StartsWith('-')) is { } option)
+            throw new InputException(option, null, null, "onbekende optie (zie --help)");
         if (named.Count > 0) return named;
         var folder = DefaultFolder();
         if (!Directory.Exists(folder))

@@ -1,0 +1,78 @@
+using IvpSim.Contracts;
+using IvpSim.Data;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Results;
+using IvpSim.Reporting.Csv;
+
+namespace IvpSim.Grains.Tests;
+
+/// <summary>
+/// A run's outcome depends only on scenario, seed and run count: one silo or three, big batches or small,
+/// the CSVs come out byte for byte the same.
+/// </summary>
+public sealed class RunCoordinatorGrainTests
+{
+    private static readonly string Scenario = Path.Combine(FindRoot(), "scenarios", "baseline.yaml");
+
+    [Fact]
+    public async Task Should_give_byte_identical_outputs_When_silo_count_and_batch_size_differ()
+    {
+        var inputs = ScenarioInputs.Load(Scenario);
+        string oneSilo, threeSilos;
+        await using (var cluster = await TestClusters.StartAsync(1))
+        {
+            oneSilo = await RunToCsv(cluster.Client, inputs, runs: 1200, batchSize: 1200);
+        }
+        await using (var cluster = await TestClusters.StartAsync(3))
+        {
+            Assert.Equal(3, cluster.Silos.Count);
+            threeSilos = await RunToCsv(cluster.Client, inputs, runs: 1200, batchSize: 70);
+        }
+        Assert.Equal(oneSilo, threeSilos);
+        Assert.Contains("baseline,ermelo,total_crimes_excl_cyber,2024,", oneSilo);
+    }
+
+    [Fact]
+    public async Task Should_change_the_numbers_When_the_seed_changes()
+    {
+        var inputs = ScenarioInputs.Load(Scenario);
+        await using var cluster = await TestClusters.StartAsync(1);
+        var a = await RunToCsv(cluster.Client, inputs, runs: 300, batchSize: 100);
+        var b = await RunToCsv(cluster.Client, inputs with { Scenario = inputs.Scenario with { Run = inputs.Scenario.Run with { Seed = 99 } } }, runs: 300, batchSize: 100);
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public async Task Should_report_progress_and_calibrate_every_municipality_When_running()
+    {
+        var inputs = ScenarioInputs.Load(Scenario);
+        await using var cluster = await TestClusters.StartAsync(1);
+        var coordinator = cluster.Client.GetGrain<IRunCoordinatorGrain>("progress-test");
+        var outcome = await coordinator.Run(Request(inputs, 500, 100));
+        var progress = await coordinator.GetProgress();
+
+        Assert.Equal(("klaar", 500L, 5), (progress.Phase, progress.CompletedTrajectories, progress.CompletedBatches));
+        Assert.Equal(500, outcome.Aggregate.Trajectories);
+        Assert.Equal(Regions.Municipalities, outcome.Plan.Municipalities.Select(m => m.Municipality));
+        Assert.All(outcome.Plan.Municipalities, m => Assert.Equal(Indicators.SimulatedCounts.Length, m.Counts.Length));
+    }
+
+    private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
+        new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations, inputs.Population);
+
+    private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize)
+    {
+        var coordinator = client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N"));
+        var outcome = await coordinator.Run(Request(inputs, runs, batchSize) with { Seed = inputs.Scenario.Run.Seed });
+        var projections = ProjectionTable.Build("baseline", inputs.Observations, outcome.Aggregate);
+        var targets = TargetEvaluator.Evaluate("baseline", inputs.Targets, inputs.Observations, outcome.Aggregate);
+        return ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets);
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IvpSim.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("IvpSim.sln not found");
+    }
+}
