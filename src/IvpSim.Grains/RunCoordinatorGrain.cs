@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using IvpSim.Contracts;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;

@@ -11,14 +11,4 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    public static string Root { get; } = FindRoot();
-
-    public static string Scenario(string name) => Path.Combine(Root, "scenarios", name);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IvpSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("IvpSim.sln not found");
-    }
 }

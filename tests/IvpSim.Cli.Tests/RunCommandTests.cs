@@ -10,7 +10,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_write_projections_targets_and_charts_When_running_a_scenario()
     {
         var outDir = Path.Combine(_dir, "x");
-        var run = await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "--runs", "400", "--seed", "7", "--out", outDir);
+        var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", "400", "--seed", "7", "--out", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Kans gehaald", run.Output);
@@ -34,8 +34,8 @@ public sealed class RunCommandTests : IDisposable
     {
         var a = Path.Combine(_dir, "a");
         var b = Path.Combine(_dir, "b");
-        Assert.Equal(0, (await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "600", "--no-charts", "-o", a)).ExitCode);
-        Assert.Equal(0, (await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "45", "--no-charts", "-o", b)).ExitCode);
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "600", "--no-charts", "-o", a)).ExitCode);
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "45", "--no-charts", "-o", b)).ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "projections.csv")), File.ReadAllBytes(Path.Combine(b, "projections.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "targets.csv")), File.ReadAllBytes(Path.Combine(b, "targets.csv")));
     }
@@ -61,7 +61,7 @@ public sealed class RunCommandTests : IDisposable
         var outDir = Directory.CreateDirectory(Path.Combine(_dir, "mine")).FullName;
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mijn aantekeningen");
 
-        var run = await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "-n", "50", "--out", outDir);
+        var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "50", "--out", outDir);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("niet door IvpSim gemaakt", run.Error);
@@ -72,8 +72,8 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_replace_its_own_earlier_output_When_run_again()
     {
         var outDir = Path.Combine(_dir, "again");
-        Assert.Equal(0, (await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "-n", "50", "--no-charts", "-o", outDir)).ExitCode);
-        var second = await CliRun.Of("run", CliRun.Scenario("baseline.yaml"), "-n", "60", "--no-charts", "-o", outDir);
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "50", "--no-charts", "-o", outDir)).ExitCode);
+        var second = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "60", "--no-charts", "-o", outDir);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("runs: 60", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Single(Directory.GetDirectories(_dir));
@@ -84,7 +84,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--onbekend")]
     public async Task Should_exit_2_with_a_hint_When_the_command_line_is_wrong(params string[] args)
     {
-        var run = await CliRun.Of(["run", CliRun.Scenario("baseline.yaml"), .. args]);
+        var run = await CliRun.Of(["run", RepoRoot.Scenario("baseline.yaml"), .. args]);
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
         Assert.Contains("--help", run.Error);
@@ -105,7 +105,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Should_accept_the_shipped_scenarios_When_validating()
     {
-        var run = await CliRun.Of("validate", CliRun.Scenario("baseline.yaml"));
+        var run = await CliRun.Of("validate", RepoRoot.Scenario("baseline.yaml"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("in orde", run.Output);
     }

@@ -12,7 +12,7 @@ namespace IvpSim.Grains.Tests;
 /// </summary>
 public sealed class RunCoordinatorGrainTests
 {
-    private static readonly string Scenario = Path.Combine(FindRoot(), "scenarios", "baseline.yaml");
+    private static readonly string Scenario = RepoRoot.Scenario("baseline.yaml");
 
     [Fact]
     public async Task Should_give_byte_identical_outputs_When_silo_count_and_batch_size_differ()
@@ -67,12 +67,5 @@ public sealed class RunCoordinatorGrainTests
         var projections = ProjectionTable.Build("baseline", inputs.Observations, outcome.Aggregate);
         var targets = TargetEvaluator.Evaluate("baseline", inputs.Targets, inputs.Observations, outcome.Aggregate);
         return ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IvpSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("IvpSim.sln not found");
     }
 }

@@ -15,7 +15,7 @@ public sealed class ArchitectureTests
     [InlineData("Random.Shared")]
     public void Should_not_use_forbidden_code_When_scanning_the_model_sources(string forbidden)
     {
-        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "IvpSim.Model"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.GetFiles(Path.Combine(RepoRoot.Path, "src", "IvpSim.Model"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .ToArray();
         Assert.NotEmpty(sources);

@@ -5,7 +5,7 @@ namespace IvpSim.Model.Tests;
 
 public sealed class SeedDataTests
 {
-    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoPaths.Data("observations.csv")));
+    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
 
     // The seed's own Table 2.1 has two region cells that differ by one from the sum of its municipalities.
     private static readonly HashSet<(string, int)> KnownSeedDiscrepancies =
@@ -60,7 +60,7 @@ public sealed class SeedDataTests
     [Fact]
     public void Should_list_the_six_targets_of_chapter_3()
     {
-        var targets = TargetCsv.Read(RepoPaths.Data("targets.csv"));
+        var targets = TargetCsv.Read(RepoRoot.Data("targets.csv"));
         Assert.Equal(6, targets.Length);
         Assert.Contains(targets, t => t.Region == Regions.Harderwijk && t.Indicator == Indicators.TotalCrimesExclCyber && t.Value == 1500);
         Assert.All(targets.Where(t => t.Indicator == Indicators.SafetyScore), t => Assert.Equal(2023, t.DecisiveYear));

@@ -8,8 +8,8 @@ namespace IvpSim.Model.Tests;
 
 public sealed class SimulationTests
 {
-    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoPaths.Data("observations.csv")));
-    private static readonly Population People = PopulationCsv.Read(RepoPaths.Data("population.csv"));
+    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
+    private static readonly Population People = PopulationCsv.Read(RepoRoot.Data("population.csv"));
 
     private static SimulationPlan Plan(ObservationSet? data = null, ModelSettings? settings = null)
     {

@@ -39,8 +39,8 @@ public readonly record struct LinearFit(double CenterYear, double Level, double 
     /// <summary>The unweighted residuals of an ordinary least-squares line, used to pool the noise.</summary>
     public static double[] OrdinaryResiduals(CalibrationSeries series)
     {
-        var fit = Of(new CalibrationSeries(series.Region, series.Indicator, series.Years,
-            series.Values, series.Imputed), psi: 1e12);
+        // A huge psi makes the weights equal: ordinary least squares.
+        var fit = Of(series, psi: 1e12);
         return [.. Enumerable.Range(0, series.Count)
             .Select(i => series.LogValue(i) - fit.Level - fit.Slope * (series.Years[i] - fit.CenterYear))];
     }
