@@ -25,11 +25,12 @@ public sealed record RunProgress(
     [property: Id(3)] int CompletedBatches,
     [property: Id(4)] int TotalBatches);
 
-/// <summary>A finished run: the plan every trajectory used and the merged histograms.</summary>
+/// <summary>A finished run: the plan every trajectory used, the merged histograms and how many silos did the work.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunOutcome")]
 public sealed record RunOutcome(
     [property: Id(0)] SimulationPlan Plan,
-    [property: Id(1)] RunAggregate Aggregate);
+    [property: Id(1)] RunAggregate Aggregate,
+    [property: Id(2)] int SilosUsed);
 
 /// <summary>One batch of trajectories [First, First + Count) under a plan.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BatchRequest")]
@@ -38,9 +39,9 @@ public sealed record BatchRequest(
     [property: Id(1)] long First,
     [property: Id(2)] int Count);
 
-/// <summary>The histograms of one batch.</summary>
+/// <summary>The histograms of one batch, and the silo that computed them.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BatchResult")]
-public sealed record BatchResult([property: Id(0)] RunAggregate Aggregate);
+public sealed record BatchResult([property: Id(0)] RunAggregate Aggregate, [property: Id(1)] string Silo);
 
 /// <summary>A municipality's calibration inputs, handed to it by the coordinator.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityData")]

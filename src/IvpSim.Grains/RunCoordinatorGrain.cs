@@ -26,6 +26,7 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
         var batches = MonteCarlo.Batches(request.Runs, request.BatchSize);
         _progress = new RunProgress("simuleren", 0, request.Runs, 0, batches.Count);
         var aggregate = RunAggregate.Empty;
+        var silos = new HashSet<string>();
         var pending = batches.Select((b, i) => GrainFactory.GetGrain<ISimulationBatchGrain>(GrainKeys.Batch(runId, i))
             .Simulate(new BatchRequest(plan, b.First, b.Count))).ToList();
         while (pending.Count > 0)
@@ -34,6 +35,7 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
             pending.Remove(done);
             var result = await done;
             aggregate = aggregate.Merge(result.Aggregate);
+            silos.Add(result.Silo);
             _progress = _progress with
             {
                 CompletedBatches = _progress.CompletedBatches + 1,
@@ -41,7 +43,7 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
             };
         }
         _progress = _progress with { Phase = "klaar" };
-        return new RunOutcome(plan, aggregate);
+        return new RunOutcome(plan, aggregate, silos.Count);
     }
 
     private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)

@@ -13,6 +13,6 @@ public sealed class SimulationBatchGrain : Grain, ISimulationBatchGrain
         var aggregate = MonteCarlo.RunBatch(request.Plan, request.First, request.Count);
         // A batch is used once: free the activation instead of waiting for idle collection.
         DeactivateOnIdle();
-        return Task.FromResult(new BatchResult(aggregate));
+        return Task.FromResult(new BatchResult(aggregate, RuntimeIdentity));
     }
 }

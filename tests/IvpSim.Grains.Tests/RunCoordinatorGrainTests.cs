@@ -26,7 +26,9 @@ public sealed class RunCoordinatorGrainTests
         await using (var cluster = await TestClusters.StartAsync(3))
         {
             Assert.Equal(3, cluster.Silos.Count);
-            threeSilos = await RunToCsv(cluster.Client, inputs, runs: 1200, batchSize: 70);
+            (threeSilos, var silosUsed) = await RunToCsvWithSilos(cluster.Client, inputs, runs: 1200, batchSize: 70);
+            // 18 randomly placed batches all landing on one of three silos has probability 3·3^-18.
+            Assert.True(silosUsed >= 2, $"all batches ran on {silosUsed} silo");
         }
         Assert.Equal(oneSilo, threeSilos);
         Assert.Contains("baseline,ermelo,total_crimes_excl_cyber,2024,", oneSilo);
@@ -53,6 +55,7 @@ public sealed class RunCoordinatorGrainTests
 
         Assert.Equal(("klaar", 500L, 5), (progress.Phase, progress.CompletedTrajectories, progress.CompletedBatches));
         Assert.Equal(500, outcome.Aggregate.Trajectories);
+        Assert.Equal(1, outcome.SilosUsed);
         Assert.Equal(Regions.Municipalities, outcome.Plan.Municipalities.Select(m => m.Municipality));
         Assert.All(outcome.Plan.Municipalities, m => Assert.Equal(Indicators.SimulatedCounts.Length, m.Counts.Length));
     }
@@ -60,12 +63,15 @@ public sealed class RunCoordinatorGrainTests
     private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
         new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations, inputs.Population);
 
-    private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize)
+    private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
+        (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;
+
+    private static async Task<(string Csv, int SilosUsed)> RunToCsvWithSilos(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N"));
         var outcome = await coordinator.Run(Request(inputs, runs, batchSize) with { Seed = inputs.Scenario.Run.Seed });
         var projections = ProjectionTable.Build("baseline", inputs.Observations, outcome.Aggregate);
         var targets = TargetEvaluator.Evaluate("baseline", inputs.Targets, inputs.Observations, outcome.Aggregate);
-        return ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets);
+        return (ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets), outcome.SilosUsed);
     }
 }

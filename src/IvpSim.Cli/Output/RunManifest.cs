@@ -23,6 +23,7 @@ public static class RunManifest
         sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {Sha256(s.Data.Observations)}\n");
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
+        sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");
         sb.Append(inv, $"overdispersion_pooled_log_variance: {plan.Hyper.Overdispersion:F5}\n");
         sb.Append(inv, $"common_shock_log_variance: {plan.Hyper.CommonVariance:F5}\n");
         sb.Append(inv, $"slope_prior_sd: {plan.Hyper.SlopePriorSd:F4}\n");
