@@ -17,8 +17,4 @@ public sealed record CountSeriesModel(
     int LastObservedYear,
     System.Collections.Immutable.ImmutableArray<int> ObservedYears,
     System.Collections.Immutable.ImmutableArray<double> ObservedValues,
-    int ImputedPoints)
-{
-    /// <summary>The median of the fitted level in the last observed year (for diagnostics).</summary>
-    public double FittedLastLevel => Math.Exp(LevelMean + SlopeMean * (LastObservedYear - CenterYear));
-}
+    int ImputedPoints);

@@ -23,10 +23,5 @@ public sealed record ObservationSet(ImmutableArray<Observation> Items)
                  .OrderBy(o => o.Year)
                  .Select(o => (o.Year, o.Value))];
 
-    public int LastYear => Items.IsEmpty ? 0 : Items.Max(o => o.Year);
-
     public ObservationSet ForRegion(string region) => new([.. Items.Where(o => o.Region == region)]);
-
-    /// <summary>The observations up to and including <paramref name="year"/>: the data a backtest may see.</summary>
-    public ObservationSet Until(int year) => new([.. Items.Where(o => o.Year <= year)]);
 }
