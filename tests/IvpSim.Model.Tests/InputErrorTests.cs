@@ -16,6 +16,16 @@ public sealed class InputErrorTests : IDisposable
         return path;
     }
 
+    private static void AssertOneLineError(string path, Action read, int line, string? field, string problem)
+    {
+        var ex = Assert.Throws<InputException>(read);
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(field, ex.Field);
+        Assert.Contains(problem, ex.Message);
+        Assert.StartsWith($"{path}:{line}", ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
     private const string Header = "municipality,indicator,year,value,source\n";
 
     [Theory]
@@ -29,12 +39,7 @@ public sealed class InputErrorTests : IDisposable
     public void Should_name_file_line_and_field_When_an_observation_row_is_bad(string rows, int line, string? field, string problem)
     {
         var path = Write("obs.csv", Header + rows);
-        var ex = Assert.Throws<InputException>(() => ObservationCsv.Read(path));
-        Assert.Equal(line, ex.Line);
-        Assert.Equal(field, ex.Field);
-        Assert.Contains(problem, ex.Message);
-        Assert.StartsWith($"{path}:{line}", ex.Message);
-        Assert.DoesNotContain('\n', ex.Message);
+        AssertOneLineError(path, () => ObservationCsv.Read(path), line, field, problem);
     }
 
     [Fact]
@@ -56,10 +61,7 @@ public sealed class InputErrorTests : IDisposable
     public void Should_name_line_and_field_When_a_scenario_field_is_bad(string yaml, int line, string field, string problem)
     {
         var path = Write("s.yaml", yaml);
-        var ex = Assert.Throws<InputException>(() => ScenarioReader.Read(path));
-        Assert.Equal(line, ex.Line);
-        Assert.Equal(field, ex.Field);
-        Assert.Contains(problem, ex.Message);
+        AssertOneLineError(path, () => ScenarioReader.Read(path), line, field, problem);
     }
 
     [Fact]

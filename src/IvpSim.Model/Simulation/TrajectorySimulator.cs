@@ -21,6 +21,12 @@ public sealed class TrajectorySimulator
     private readonly double[] _common;
     private readonly double[] _scoreNoisy;
 
+    // Layout indices, resolved once: Simulate runs per trajectory and must not look up or allocate.
+    private readonly int[] _municipalityRegions;
+    private readonly int[] _countIndicators;
+    private readonly int[] _exclCyberParts;
+    private readonly int _regionIndex, _scoreIndicator, _exclCyberIndicator, _totalIndicator, _fraudIndicator;
+
     /// <summary>A ceiling far above any municipality's yearly count; it keeps a wild draw from stalling the sampler.</summary>
     private const double MaxYearlyCount = 1e7;
 
@@ -31,6 +37,14 @@ public sealed class TrajectorySimulator
         _countPurposes = [.. plan.Municipalities.SelectMany(m => m.Counts)
             .Select(c => RandomStreams.Purpose($"count/{c.Municipality}/{c.Indicator}"))];
         _scorePurposes = [.. plan.Municipalities.Select(m => RandomStreams.Purpose($"score/{m.Municipality}"))];
+        _municipalityRegions = [.. plan.Municipalities.Select(m => _layout.RegionIndex(m.Municipality))];
+        _countIndicators = [.. plan.Municipalities.SelectMany(m => m.Counts).Select(c => _layout.IndicatorIndex(c.Indicator))];
+        _exclCyberParts = [.. Indicators.ExclCyberParts.Select(_layout.IndicatorIndex)];
+        _regionIndex = _layout.RegionIndex(Regions.VeluweWest);
+        _scoreIndicator = _layout.IndicatorIndex(Indicators.SafetyScore);
+        _exclCyberIndicator = _layout.IndicatorIndex(Indicators.TotalCrimesExclCyber);
+        _totalIndicator = _layout.IndicatorIndex(Indicators.TotalCrimes);
+        _fraudIndicator = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
         _common = new double[plan.YearCount];
         _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
     }
@@ -50,8 +64,9 @@ public sealed class TrajectorySimulator
             var model = _plan.Municipalities[m];
             foreach (var series in model.Counts)
             {
-                var rng = RandomStreams.For(_plan.Seed, trajectory, _countPurposes[seriesIndex++]);
-                SimulateCount(series, rng, output, _layout.RegionIndex(model.Municipality));
+                var rng = RandomStreams.For(_plan.Seed, trajectory, _countPurposes[seriesIndex]);
+                SimulateCount(series, rng, output, _municipalityRegions[m], _countIndicators[seriesIndex]);
+                seriesIndex++;
             }
             SimulateScore(model.Score, RandomStreams.For(_plan.Seed, trajectory, _scorePurposes[m]), m, output);
         }
@@ -59,7 +74,7 @@ public sealed class TrajectorySimulator
         DeriveRegion(output);
     }
 
-    private void SimulateCount(CountSeriesModel series, StreamRandom rng, Span<int> output, int region)
+    private void SimulateCount(CountSeriesModel series, StreamRandom rng, Span<int> output, int region, int indicator)
     {
         var psi = series.Overdispersion;
         var settings = _plan.Settings;
@@ -71,7 +86,6 @@ public sealed class TrajectorySimulator
         var commonVariance = Math.Min(_plan.Hyper.CommonVariance, 0.9 * psi);
         var commonSd = Math.Sqrt(commonVariance);
         var ownSd = Math.Sqrt(psi - commonVariance);
-        var indicator = _layout.IndicatorIndex(series.Indicator);
         double trend = 0, drift = 0, damping = 1;
         for (var year = last + 1; year <= _plan.EndYear; year++)
         {
@@ -100,8 +114,8 @@ public sealed class TrajectorySimulator
         var truth = score.LastObservedValue +
             Math.Sqrt(score.SurveySe * score.SurveySe + 0.1 * 0.1 / 12) * rng.NextStandardNormal();
         var trend = score.TrendMean + score.TrendSd * rng.NextStandardNormal();
-        var region = _layout.RegionIndex(score.Municipality);
-        var indicator = _layout.IndicatorIndex(Indicators.SafetyScore);
+        var region = _municipalityRegions[municipality];
+        var indicator = _scoreIndicator;
         for (var year = score.LastObservedYear + 1; year <= _plan.EndYear; year++)
         {
             truth += trend + score.StepSd * rng.NextStandardNormal();
@@ -124,28 +138,23 @@ public sealed class TrajectorySimulator
 
     private void DeriveTotals(Span<int> output)
     {
-        var exclCyber = _layout.IndicatorIndex(Indicators.TotalCrimesExclCyber);
-        var total = _layout.IndicatorIndex(Indicators.TotalCrimes);
-        var fraud = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
-        var parts = Indicators.ExclCyberParts.Select(_layout.IndicatorIndex).ToArray();
-        foreach (var municipality in Regions.Municipalities)
+        foreach (var r in _municipalityRegions)
         {
-            var r = _layout.RegionIndex(municipality);
             for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
             {
                 var sum = 0;
-                foreach (var p in parts) sum += output[_layout.Slot(r, p, year)];
-                output[_layout.Slot(r, exclCyber, year)] = sum;
-                output[_layout.Slot(r, total, year)] = sum + output[_layout.Slot(r, fraud, year)];
+                foreach (var p in _exclCyberParts) sum += output[_layout.Slot(r, p, year)];
+                output[_layout.Slot(r, _exclCyberIndicator, year)] = sum;
+                output[_layout.Slot(r, _totalIndicator, year)] = sum + output[_layout.Slot(r, _fraudIndicator, year)];
             }
         }
     }
 
     private void DeriveRegion(Span<int> output)
     {
-        var regionIndex = _layout.RegionIndex(Regions.VeluweWest);
-        var municipalities = Regions.Municipalities.Select(_layout.RegionIndex).ToArray();
-        var score = _layout.IndicatorIndex(Indicators.SafetyScore);
+        var regionIndex = _regionIndex;
+        var municipalities = _municipalityRegions;
+        var score = _scoreIndicator;
         for (var i = 0; i < Indicators.All.Length; i++)
         {
             for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
