@@ -41,6 +41,11 @@ public static class CliApp
             await error.WriteLineAsync($"fout: {ex.Message}");
             return InputError;
         }
+        catch (InputProblemsException ex)
+        {
+            foreach (var problem in ex.Problems) await error.WriteLineAsync($"fout: {problem.Message}");
+            return InputError;
+        }
         catch (ModelInputException ex)
         {
             await error.WriteLineAsync($"fout: {ex.Message}");

@@ -41,10 +41,33 @@ public interface ISimulationBatchGrain : IGrainWithStringKey
     Task<BatchResult> Simulate(BatchRequest request);
 }
 
+/// <summary>
+/// One intervention in one run: turns its catalogue priors and the scenario's uses (start years, intensity,
+/// overrides) into what the simulator draws from. Key: <c>{intervention}@{run id}</c>.
+/// </summary>
+[Alias("ivpsim.IInterventionGrain")]
+public interface IInterventionGrain : IGrainWithStringKey
+{
+    [Alias("Prepare")]
+    Task<PlannedInterventionMessage> Prepare(InterventionRequest request);
+}
+
+/// <summary>One theme of the plan in one run: aggregates the run's results for its indicators and interventions. Key: <c>{theme}@{run id}</c>.</summary>
+[Alias("ivpsim.IThemeGrain")]
+public interface IThemeGrain : IGrainWithStringKey
+{
+    [Alias("Summarize")]
+    Task<ThemeSummaryMessage> Summarize(ThemeRequest request);
+}
+
 /// <summary>How grain keys are formed, in one place.</summary>
 public static class GrainKeys
 {
     public static string Municipality(string municipality, string runId) => $"{municipality}@{runId}";
+
+    public static string Intervention(string intervention, string runId) => $"{intervention}@{runId}";
+
+    public static string Theme(string theme, string runId) => $"{theme}@{runId}";
 
     public static string Batch(string runId, int batchIndex) => $"{runId}#{batchIndex}";
 

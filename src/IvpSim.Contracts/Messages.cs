@@ -2,6 +2,9 @@ using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Simulation;
+using IvpSim.Model.Interventions;
+using IvpSim.Model.Results;
+using System.Collections.Immutable;
 
 namespace IvpSim.Contracts;
 
@@ -14,7 +17,9 @@ public sealed record RunRequest(
     [property: Id(3)] int BatchSize,
     [property: Id(4)] ModelSettings Settings,
     [property: Id(5)] ObservationSet Observations,
-    [property: Id(6)] Population Population);
+    [property: Id(6)] Population Population,
+    [property: Id(7)] Catalogue Catalogue,
+    [property: Id(8)] ImmutableArray<InterventionUse> Interventions);
 
 /// <summary>How far a run is; polled by the command line while the run goes on.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunProgress")]
@@ -30,7 +35,8 @@ public sealed record RunProgress(
 public sealed record RunOutcome(
     [property: Id(0)] SimulationPlan Plan,
     [property: Id(1)] RunAggregate Aggregate,
-    [property: Id(2)] int SilosUsed);
+    [property: Id(2)] int SilosUsed,
+    [property: Id(3)] ImmutableArray<ThemeSummaryRow> Themes);
 
 /// <summary>One batch of trajectories [First, First + Count) under a plan.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BatchRequest")]
@@ -60,3 +66,25 @@ public sealed record CalibrationRequest(
 /// <summary>A municipality's calibrated baseline.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityModelMessage")]
 public sealed record MunicipalityModelMessage([property: Id(0)] MunicipalityModel Model);
+
+/// <summary>An intervention's catalogue entry and the scenario's uses of it.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.InterventionRequest")]
+public sealed record InterventionRequest(
+    [property: Id(0)] Intervention Intervention,
+    [property: Id(1)] ImmutableArray<InterventionUse> Uses);
+
+/// <summary>An intervention ready for the simulator.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.PlannedInterventionMessage")]
+public sealed record PlannedInterventionMessage([property: Id(0)] PlannedIntervention Planned);
+
+/// <summary>What a theme grain needs to summarise a run for its theme.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.ThemeRequest")]
+public sealed record ThemeRequest(
+    [property: Id(0)] string ScenarioId,
+    [property: Id(1)] Theme Theme,
+    [property: Id(2)] ImmutableArray<string> Interventions,
+    [property: Id(3)] RunAggregate Result);
+
+/// <summary>A theme's summary rows.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.ThemeSummaryMessage")]
+public sealed record ThemeSummaryMessage([property: Id(0)] ImmutableArray<ThemeSummaryRow> Rows);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IvpSim.Data.Yaml;
 using IvpSim.Model.Calibration;
+using IvpSim.Model.Interventions;
 using IvpSim.Model.Scenarios;
 
 namespace IvpSim.Data;
@@ -8,7 +9,8 @@ namespace IvpSim.Data;
 /// <summary>Reads and validates a scenario file. Every field is documented in scenarios/README.md.</summary>
 public static partial class ScenarioReader
 {
-    public static Scenario Read(string path)
+    /// <summary>Reads a scenario; its interventions are checked against the catalogue it names.</summary>
+    public static (Scenario Scenario, Catalogue Catalogue) Read(string path)
     {
         var root = YamlDocument.LoadRoot(path);
         var id = root.RequiredString("id");
@@ -18,9 +20,14 @@ public static partial class ScenarioReader
         var description = root.OptionalString("description") ?? "";
         var data = ReadData(path, root.OptionalMap("data"));
         var run = ReadRun(root.OptionalMap("run"));
-        var model = ReadModel(root.OptionalMap("model"));
-        root.RejectUnknownKeys();
-        return new Scenario(id, name, description, path, data, run, model);
+        var problems = new InputProblems();
+        var model = problems.Try(() => ReadModel(root.OptionalMap("model"))) ?? new ModelSettings();
+        var items = problems.Try(() => root.OptionalMapList("interventions")) ?? [];
+        problems.Try(() => { root.RejectUnknownKeys(); return true; });
+        problems.ThrowIfAny();
+        var catalogue = items.Count == 0 && !File.Exists(data.Catalogue) ? Catalogue.Empty : CatalogueReader.Read(data.Catalogue);
+        var uses = ScenarioInterventionReader.Read(items, catalogue);
+        return (new Scenario(id, name, description, path, data, run, model, uses), catalogue);
     }
 
     private static DataSources ReadData(string path, YamlMap? map)
@@ -31,7 +38,8 @@ public static partial class ScenarioReader
         var sources = new DataSources(
             Resolve("observations", "data/observations.csv"),
             Resolve("targets", "data/targets.csv"),
-            Resolve("population", "data/population.csv"));
+            Resolve("population", "data/population.csv"),
+            Resolve("catalogue", "interventions.yaml"));
         map?.RejectUnknownKeys();
         return sources;
     }

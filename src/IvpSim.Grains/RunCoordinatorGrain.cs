@@ -3,6 +3,8 @@ using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Simulation;
+using IvpSim.Model.Results;
+using System.Collections.Immutable;
 
 namespace IvpSim.Grains;
 
@@ -42,8 +44,10 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
                 CompletedTrajectories = aggregate.Trajectories,
             };
         }
+        _progress = _progress with { Phase = "thema's samenvatten" };
+        var themes = await SummarizeThemes(runId, request, aggregate);
         _progress = _progress with { Phase = "klaar" };
-        return new RunOutcome(plan, aggregate, silos.Count);
+        return new RunOutcome(plan, aggregate, silos.Count, themes);
     }
 
     private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
@@ -56,7 +60,19 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
         var hyper = Pooling.Estimate([.. series.SelectMany(s => s.Series)], request.Settings);
         var calibration = new CalibrationRequest(hyper, request.Settings);
         var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
+        var interventions = await Task.WhenAll(request.Interventions
+            .GroupBy(u => u.InterventionId)
+            .Select(g => GrainFactory.GetGrain<IInterventionGrain>(GrainKeys.Intervention(g.Key, runId))
+                .Prepare(new InterventionRequest(request.Catalogue.Find(g.Key)!, [.. g]))));
         return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings, hyper,
-            [.. models.Select(m => m.Model)], request.Population);
+            [.. models.Select(m => m.Model)], request.Population, [.. interventions.Select(i => i.Planned)]);
+    }
+
+    private async Task<ImmutableArray<ThemeSummaryRow>> SummarizeThemes(string runId, RunRequest request, RunAggregate aggregate)
+    {
+        var summaries = await Task.WhenAll(request.Catalogue.Themes.Select(theme =>
+            GrainFactory.GetGrain<IThemeGrain>(GrainKeys.Theme(theme.Id, runId)).Summarize(new ThemeRequest(
+                request.ScenarioId, theme, [.. request.Catalogue.InterventionsOf(theme.Id).Select(i => i.Id)], aggregate))));
+        return [.. summaries.SelectMany(s => s.Rows)];
     }
 }

@@ -11,6 +11,11 @@ public static class ScenarioFiles
         return Path.Combine(string.IsNullOrEmpty(home) ? Directory.GetCurrentDirectory() : home, "scenarios");
     }
 
+    /// <summary>The catalogue lives beside the scenarios under a fixed name.</summary>
+    public static bool IsCatalogue(string path) => Path.GetFileName(path) == CatalogueFileName;
+
+    public const string CatalogueFileName = "interventions.yaml";
+
     public static IReadOnlyList<string> Resolve(IReadOnlyList<string> named)
     {
         if (named.FirstOrDefault(n => n.StartsWith('-')) is { } option)
@@ -19,7 +24,7 @@ public static class ScenarioFiles
         var folder = DefaultFolder();
         if (!Directory.Exists(folder))
             throw new InputException(folder, null, null, "geen scenariomap gevonden; noem een scenariobestand");
-        var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(folder, "*.yaml").Where(f => !IsCatalogue(f)).Order(StringComparer.Ordinal).ToArray();
         return files.Length > 0 ? files : throw new InputException(folder, null, null, "bevat geen scenario's (*.yaml)");
     }
 }

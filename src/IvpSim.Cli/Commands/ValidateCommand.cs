@@ -10,15 +10,23 @@ public static class ValidateCommand
     public static Command Create(IAnsiConsole console)
     {
         var files = new Argument<string[]>("scenario") { Description = "Scenariobestand(en) om te controleren", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Controleer scenariobestanden en hun gegevens zonder iets te draaien");
+        var command = new Command("validate", "Controleer scenariobestanden (of de catalogus interventions.yaml) en hun gegevens zonder iets te draaien");
         command.Arguments.Add(files);
         command.SetAction(parse =>
         {
             foreach (var file in parse.GetValue(files) ?? [])
             {
+                if (ScenarioFiles.IsCatalogue(file))
+                {
+                    var catalogue = CatalogueReader.Read(file);
+                    console.MarkupLine($"[green]in orde[/]: {Markup.Escape(file)} (catalogus: {catalogue.Themes.Length} thema's, " +
+                        $"{catalogue.Interventions.Length} interventies)");
+                    continue;
+                }
                 var inputs = ScenarioInputs.Load(file);
                 console.MarkupLine($"[green]in orde[/]: {Markup.Escape(file)} (scenario '{Markup.Escape(inputs.Scenario.Id)}', " +
-                    $"{inputs.Observations.Items.Length} waarnemingen, {inputs.Targets.Length} doelen)");
+                    $"{inputs.Observations.Items.Length} waarnemingen, {inputs.Targets.Length} doelen, " +
+                    $"{inputs.Scenario.Interventions.Select(u => u.InterventionId).Distinct().Count()} interventies)");
             }
             return 0;
         });

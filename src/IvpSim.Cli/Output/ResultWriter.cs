@@ -23,6 +23,13 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
         File.WriteAllText(Path.Combine(folder, "projections.csv"), ProjectionsCsv.Format(Projections));
         File.WriteAllText(Path.Combine(folder, "targets.csv"), TargetsCsv.Format(Targets));
         File.WriteAllText(Path.Combine(folder, "run.txt"), RunManifest.Format(this));
+        if (!Outcome.Aggregate.Contributions.IsEmpty)
+        {
+            File.WriteAllText(Path.Combine(folder, "contributions.csv"),
+                ContributionsCsv.Format(ContributionTable.Build(Inputs.Scenario.Id, Outcome.Aggregate)));
+        }
+        if (!Outcome.Themes.IsEmpty)
+            File.WriteAllText(Path.Combine(folder, "themes.csv"), ThemesCsv.Format(Outcome.Themes));
         if (!charts) return;
         var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;
         foreach (var chart in FanChartData.From(Projections, Inputs.Targets, Inputs.Scenario.NameNl))

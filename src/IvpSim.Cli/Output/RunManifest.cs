@@ -28,6 +28,9 @@ public static class RunManifest
         sb.Append(inv, $"common_shock_log_variance: {plan.Hyper.CommonVariance:F5}\n");
         sb.Append(inv, $"slope_prior_sd: {plan.Hyper.SlopePriorSd:F4}\n");
         sb.Append(inv, $"trend_damping: {s.Model.TrendDamping}\nlevel_drift_sd: {s.Model.LevelDriftSd}\n");
+        sb.Append(inv, $"catalogue: {s.Data.Catalogue}\n");
+        foreach (var use in s.Interventions)
+            sb.Append(inv, $"intervention: {use.InterventionId} {use.Municipality} from {use.StartYear} intensity {use.Intensity}\n");
         return sb.ToString();
     }
 

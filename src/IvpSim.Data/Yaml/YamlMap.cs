@@ -95,6 +95,34 @@ public sealed class YamlMap
         return e.Value as YamlSequenceNode ?? throw Error(e.Value, key, "verwacht een lijst");
     }
 
+    /// <summary>A list of scalars (<c>[a, b]</c> or one per line); a single scalar counts as a list of one.</summary>
+    public IReadOnlyList<(string Value, YamlNode Node)> OptionalStringList(string key)
+    {
+        if (!_entries.TryGetValue(key, out var e)) return [];
+        _used.Add(key);
+        return e.Value switch
+        {
+            YamlScalarNode scalar => [(scalar.Value ?? "", scalar)],
+            YamlSequenceNode seq => [.. seq.Children.Select(c => c is YamlScalarNode sc
+                ? (sc.Value ?? "", (YamlNode)sc)
+                : throw Error(c, key, "verwacht een lijst van teksten"))],
+            _ => throw Error(e.Value, key, "verwacht een lijst"),
+        };
+    }
+
+    /// <summary>A list of mappings, each read as a <see cref="YamlMap"/> with path <c>key[i]</c>.</summary>
+    public IReadOnlyList<YamlMap> OptionalMapList(string key)
+    {
+        var seq = OptionalSequence(key);
+        if (seq is null) return [];
+        return [.. seq.Children.Select((c, i) => c is YamlMappingNode m
+            ? new YamlMap(_file, $"{FieldPath(key)}[{i + 1}]", m)
+            : throw Error(c, $"{key}[{i + 1}]", "verwacht een mapping (sleutel: waarde)"))];
+    }
+
+    /// <summary>The file this map was read from.</summary>
+    public string File => _file;
+
     /// <summary>Fails on the first key that no reader asked for: most likely a typo.</summary>
     public void RejectUnknownKeys()
     {

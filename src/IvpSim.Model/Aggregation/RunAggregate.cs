@@ -6,10 +6,24 @@ namespace IvpSim.Model.Aggregation;
 public sealed record SlotHistogram(string Region, string Indicator, int Year, CountHistogram Histogram);
 
 /// <summary>
-/// The mergeable result of any set of trajectories: one exact histogram per output slot. Merging is exact and
-/// commutative, so the result of a run does not depend on how it was split into batches or where they ran.
+/// The summed change in each output slot that one intervention causes: Σ over trajectories of
+/// (value with every intervention − value without this one), on the same random numbers. Id <see cref="AllId"/>
+/// is all interventions together against the baseline of the same trajectories.
 /// </summary>
-public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots)
+public sealed record ContributionSums(string InterventionId, ImmutableArray<long> Sums)
+{
+    public const string AllId = "*";
+
+    public ContributionSums Add(ContributionSums other) =>
+        new(InterventionId, [.. Sums.Select((s, i) => s + other.Sums[i])]);
+}
+
+/// <summary>
+/// The mergeable result of any set of trajectories: one exact histogram per output slot and exact integer sums
+/// of each intervention's contribution. Merging is exact and commutative, so the result of a run does not
+/// depend on how it was split into batches or where they ran.
+/// </summary>
+public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots, ImmutableArray<ContributionSums> Contributions)
 {
     public RunAggregate Merge(RunAggregate other)
     {
@@ -29,10 +43,14 @@ public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogra
             }
             merged.Add(a with { Histogram = a.Histogram.Merge(b.Histogram) });
         }
-        return new(Trajectories + other.Trajectories, merged.MoveToImmutable());
+        return new(Trajectories + other.Trajectories, merged.MoveToImmutable(),
+            [.. Contributions.Select((c, i) => c.Add(other.Contributions[i]))]);
     }
 
-    public static RunAggregate Empty { get; } = new(0, []);
+    public static RunAggregate Empty { get; } = new(0, [], []);
+
+    /// <summary>The mean contribution of an intervention to a slot, in histogram units.</summary>
+    public double MeanContribution(int contribution, int slot) => (double)Contributions[contribution].Sums[slot] / Trajectories;
 
     public CountHistogram? Find(string region, string indicator, int year) =>
         Slots.FirstOrDefault(s => s.Region == region && s.Indicator == indicator && s.Year == year)?.Histogram;

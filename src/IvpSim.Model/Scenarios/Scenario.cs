@@ -3,7 +3,7 @@ using IvpSim.Model.Calibration;
 namespace IvpSim.Model.Scenarios;
 
 /// <summary>Where a scenario's data come from; paths as given, resolved by the data layer.</summary>
-public sealed record DataSources(string Observations, string Targets, string Population);
+public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue);
 
 /// <summary>Monte Carlo settings: how many trajectories, from which seed, in batches of what size.</summary>
 public sealed record RunSettings(int Runs, ulong Seed, int BatchSize)
@@ -19,4 +19,5 @@ public sealed record Scenario(
     string SourceFile,
     DataSources Data,
     RunSettings Run,
-    ModelSettings Model);
+    ModelSettings Model,
+    System.Collections.Immutable.ImmutableArray<IvpSim.Model.Interventions.InterventionUse> Interventions);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
+using IvpSim.Model.Interventions;
 
 namespace IvpSim.Model.Simulation;
 
@@ -16,10 +17,12 @@ public sealed record SimulationPlan(
     ModelSettings Settings,
     PooledHyperparameters Hyper,
     ImmutableArray<MunicipalityModel> Municipalities,
-    ImmutableArray<ImmutableArray<double>> ScoreWeights)
+    ImmutableArray<ImmutableArray<double>> ScoreWeights,
+    ImmutableArray<PlannedIntervention> Interventions)
 {
     public static SimulationPlan Create(string scenarioId, ulong seed, ModelSettings settings,
-        PooledHyperparameters hyper, ImmutableArray<MunicipalityModel> models, Population population)
+        PooledHyperparameters hyper, ImmutableArray<MunicipalityModel> models, Population population,
+        ImmutableArray<PlannedIntervention> interventions = default)
     {
         var ordered = Regions.Municipalities
             .Select(m => models.FirstOrDefault(x => x.Municipality == m)
@@ -34,7 +37,8 @@ public sealed record SimulationPlan(
         }
         var weights = Enumerable.Range(startYear, settings.EndYear - startYear + 1)
             .Select(population.Shares).ToImmutableArray();
-        return new(scenarioId, seed, startYear, settings.EndYear, settings, hyper, ordered, weights);
+        return new(scenarioId, seed, startYear, settings.EndYear, settings, hyper, ordered, weights,
+            interventions.IsDefault ? [] : interventions);
     }
 
     public int YearCount => EndYear - StartYear + 1;

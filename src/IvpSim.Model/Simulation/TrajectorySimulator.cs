@@ -51,8 +51,14 @@ public sealed class TrajectorySimulator
 
     public OutputLayout Layout => _layout;
 
-    /// <summary>Writes trajectory <paramref name="trajectory"/> into <paramref name="output"/> (length <see cref="OutputLayout.Size"/>).</summary>
-    public void Simulate(long trajectory, Span<int> output)
+    /// <summary>Writes trajectory <paramref name="trajectory"/> without interventions into <paramref name="output"/>.</summary>
+    public void Simulate(long trajectory, Span<int> output) => Simulate(trajectory, output, ReadOnlySpan<double>.Empty);
+
+    /// <summary>
+    /// Writes trajectory <paramref name="trajectory"/> into <paramref name="output"/> (length <see cref="OutputLayout.Size"/>),
+    /// with the expected counts of each slot multiplied by <paramref name="multipliers"/> (empty: none).
+    /// </summary>
+    public void Simulate(long trajectory, Span<int> output, ReadOnlySpan<double> multipliers)
     {
         output.Clear();
         var commonRng = RandomStreams.For(_plan.Seed, trajectory, _commonPurpose);
@@ -64,8 +70,8 @@ public sealed class TrajectorySimulator
             var model = _plan.Municipalities[m];
             foreach (var series in model.Counts)
             {
-                var rng = RandomStreams.For(_plan.Seed, trajectory, _countPurposes[seriesIndex]);
-                SimulateCount(series, rng, output, _municipalityRegions[m], _countIndicators[seriesIndex]);
+                SimulateCount(series, trajectory, _countPurposes[seriesIndex], output, multipliers,
+                    _municipalityRegions[m], _countIndicators[seriesIndex]);
                 seriesIndex++;
             }
             SimulateScore(model.Score, RandomStreams.For(_plan.Seed, trajectory, _scorePurposes[m]), m, output);
@@ -74,8 +80,10 @@ public sealed class TrajectorySimulator
         DeriveRegion(output);
     }
 
-    private void SimulateCount(CountSeriesModel series, StreamRandom rng, Span<int> output, int region, int indicator)
+    private void SimulateCount(CountSeriesModel series, long trajectory, ulong purpose, Span<int> output,
+        ReadOnlySpan<double> multipliers, int region, int indicator)
     {
+        var rng = RandomStreams.For(_plan.Seed, trajectory, purpose);
         var psi = series.Overdispersion;
         var settings = _plan.Settings;
         var level = series.LevelMean + series.LevelSd * rng.NextStandardNormal();
@@ -95,8 +103,13 @@ public sealed class TrajectorySimulator
             if (year < _plan.StartYear) continue;
             var shock = commonSd * _common[year - _plan.StartYear] + ownSd * rng.NextStandardNormal();
             // The fit is on ln(y + 0.5): undo the offset; the shock has mean one on the count scale.
+            var slot = _layout.Slot(region, indicator, year);
             var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi) - 0.5;
-            output[_layout.Slot(region, indicator, year)] = mean > 0 ? Poisson.Sample(rng, Math.Min(mean, MaxYearlyCount)) : 0;
+            if (!multipliers.IsEmpty) mean *= multipliers[slot];
+            // Poisson noise from a stream per series and year, so that a changed mean (an intervention) leaves
+            // every other draw of the trajectory as it was.
+            var noise = RandomStreams.For(_plan.Seed, trajectory, purpose ^ (ulong)year * 0x9E3779B97F4A7C15UL);
+            output[slot] = mean > 0 ? Poisson.Sample(noise, Math.Min(mean, MaxYearlyCount)) : 0;
         }
         for (var i = 0; i < series.ObservedYears.Length; i++)
         {
