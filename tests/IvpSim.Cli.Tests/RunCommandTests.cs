@@ -103,10 +103,51 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_raise_the_odds_of_the_crime_targets_When_the_plan_runs_against_the_baseline_on_the_same_seed()
+    {
+        var baseline = Path.Combine(_dir, "baseline");
+        var plan = Path.Combine(_dir, "plan");
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "2000", "--no-charts", "-o", baseline)).ExitCode);
+        var run = await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "-n", "2000", "--no-charts", "-o", plan);
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        double PMeet(string folder, string municipality) => double.Parse(File.ReadAllLines(Path.Combine(folder, "targets.csv"))
+            .Single(l => l.Contains($",{municipality},total_crimes_excl_cyber,", StringComparison.Ordinal)).Split(',')[7],
+            System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var m in new[] { "ermelo", "harderwijk", "putten" })
+            Assert.True(PMeet(plan, m) > PMeet(baseline, m), $"{m}: plan {PMeet(plan, m)} vs baseline {PMeet(baseline, m)}");
+
+        var contributions = File.ReadAllLines(Path.Combine(plan, "contributions.csv"));
+        Assert.Equal("scenario,municipality,indicator,year,intervention,expected_change", contributions[0]);
+        var total = contributions.Single(l => l.StartsWith("ivp-plan,veluwe-west,total_crimes_excl_cyber,2024,*,", StringComparison.Ordinal));
+        Assert.True(double.Parse(total.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture) < 0, total);
+        Assert.True(File.Exists(Path.Combine(plan, "themes.csv")));
+        Assert.Contains("intervention: planet_youth ermelo from 2022", File.ReadAllText(Path.Combine(plan, "run.txt")));
+    }
+
+    [Fact]
+    public async Task Should_list_every_problem_and_exit_2_When_scenario_interventions_are_bad()
+    {
+        var scenario = Path.Combine(_dir, "bad-plan.yaml");
+        File.Copy(RepoRoot.Scenario("interventions.yaml"), Path.Combine(_dir, "interventions.yaml"));
+        File.WriteAllText(scenario, $"id: bad\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
+            $"  population: {RepoRoot.Data("population.csv")}\ninterventions:\n  - {{id: onbekend}}\n  - {{id: pkvw, start_year: 2030}}\n");
+
+        var run = await CliRun.Of("validate", scenario);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Error.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal($"fout: {scenario}:7: veld 'interventions[1].id': onbekende interventie 'onbekend' (zie scenarios/interventions.yaml)", lines[0]);
+        Assert.StartsWith($"fout: {scenario}:8: veld 'interventions[2].start_year'", lines[1]);
+    }
+
+    [Fact]
     public async Task Should_accept_the_shipped_scenarios_When_validating()
     {
-        var run = await CliRun.Of("validate", RepoRoot.Scenario("baseline.yaml"));
+        var run = await CliRun.Of("validate", RepoRoot.Scenario("baseline.yaml"), RepoRoot.Scenario("ivp-plan.yaml"), RepoRoot.Scenario("interventions.yaml"));
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("in orde", run.Output);
+        Assert.Contains("scenario 'ivp-plan'", run.Output);
+        Assert.Contains("catalogus:", run.Output);
     }
 }

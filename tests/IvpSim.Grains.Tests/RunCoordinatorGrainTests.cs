@@ -35,6 +35,24 @@ public sealed class RunCoordinatorGrainTests
     }
 
     [Fact]
+    public async Task Should_give_identical_contributions_and_themes_When_a_plan_with_interventions_runs_on_one_or_three_silos()
+    {
+        var plan = ScenarioInputs.Load(RepoRoot.Scenario("ivp-plan.yaml"));
+        async Task<string> Run(short silos, int batchSize)
+        {
+            await using var cluster = await TestClusters.StartAsync(silos);
+            var outcome = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(Request(plan, 600, batchSize));
+            Assert.Equal(plan.Scenario.Interventions.Select(u => u.InterventionId).Distinct().Count(), outcome.Plan.Interventions.Length);
+            Assert.Equal(plan.Catalogue.Themes.Sum(t => t.Municipalities.Length * t.Indicators.Length), outcome.Themes.Length);
+            return ContributionsCsv.Format(ContributionTable.Build(plan.Scenario.Id, outcome.Aggregate)) + ThemesCsv.Format(outcome.Themes);
+        }
+        var one = await Run(1, 600);
+        var three = await Run(3, 50);
+        Assert.Equal(one, three);
+        Assert.Contains("ivp-plan,ermelo,total_crimes_excl_cyber,2024,*,", one);
+    }
+
+    [Fact]
     public async Task Should_change_the_numbers_When_the_seed_changes()
     {
         var inputs = ScenarioInputs.Load(Scenario);
@@ -61,7 +79,8 @@ public sealed class RunCoordinatorGrainTests
     }
 
     private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
-        new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations, inputs.Population);
+        new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations,
+            inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions);
 
     private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
         (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;

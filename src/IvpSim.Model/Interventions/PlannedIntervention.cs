@@ -32,6 +32,9 @@ public sealed record PlannedIntervention(string Id, double LocalDeviationSd, Imm
     public static double ExtraIntensity(Intervention intervention, InterventionUse use) =>
         intervention.IsExisting ? use.Intensity - 1 : use.Intensity;
 
+    /// <summary>False for an intervention that changes nothing (existing policy at unchanged intensity, or no modelled effect).</summary>
+    public bool HasEffect => Uses.Any(u => u.Effects.Any(e => e.Scale != 0));
+
     /// <summary>The share of full strength in <paramref name="year"/>: 0 before the start, rising linearly over the ramp-up.</summary>
     public static double Ramp(int year, int startYear, int rampUpYears)
     {

@@ -35,6 +35,8 @@ public static class MonteCarlo
             }
             for (var v = 0; v < variants.Length; v++)
             {
+                // Leaving out a measure that changes nothing gives the same trajectory: its contribution is zero.
+                if (variants[v] != EffectComposer.All && !plan.Interventions[variants[v]].HasEffect) continue;
                 composer.Compose(multipliers, variants[v]);
                 simulator.Simulate(t, without, multipliers);
                 var sum = sums[v];
