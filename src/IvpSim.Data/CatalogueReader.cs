@@ -96,7 +96,7 @@ public static class CatalogueReader
         return effect;
     }
 
-    private static InterventionCost ReadCost(YamlMap map)
+    internal static InterventionCost ReadCost(YamlMap map)
     {
         var yearly = DistributionReader.Read(map.OptionalMap("yearly") ?? throw map.ErrorAt("yearly", "ontbreekt"), minimum: -1e-9);
         var oneOff = map.OptionalMap("one_off") is { } o ? DistributionReader.Read(o, minimum: -1e-9) : Distribution.Fixed(0);

@@ -56,8 +56,9 @@ public static class ScenarioInterventionReader
             }
             effects.RejectUnknownKeys();
         }
+        var cost = map.OptionalMap("cost") is { } costMap ? CatalogueReader.ReadCost(costMap) : null;
         map.RejectUnknownKeys();
         var frozen = overrides.ToImmutable();
-        return [.. municipalities.Select(m => new InterventionUse(id, m, start, intensity, coverage, ramp, frozen))];
+        return [.. municipalities.Select(m => new InterventionUse(id, m, start, intensity, coverage, ramp, frozen, cost))];
     }
 }

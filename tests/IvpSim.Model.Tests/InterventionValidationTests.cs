@@ -58,6 +58,7 @@ public sealed class InterventionValidationTests : IDisposable
     [InlineData("  - {id: a, municipalities: [ermelo], effects: {residential_burglary: {low: -1.0, mode: -0.2, high: 0.1}}}\n", 7, "interventions[1].effects.residential_burglary.low", "moet groter zijn dan -1")]
     [InlineData("  - {id: a, municipalities: [ermelo], effects: {violence: {low: -0.3, mode: -0.2, high: 0.1}}}\n", 7, "interventions[1].effects.violence", "geen effect op 'violence'")]
     [InlineData("  - {id: a, municipalities: [ermelo]}\n  - {id: a, municipalities: [ermelo]}\n", 8, "interventions[2].municipalities", "staat al in dit scenario")]
+    [InlineData("  - {id: a, municipalities: [ermelo], cost: {yearly: {low: 5, mode: 1, high: 9}}}\n", 7, "interventions[1].cost.yearly.mode", "ligt niet tussen")]
     [InlineData("  - {id: a, municipalities: [ermelo], startyear: 2021}\n", 7, "interventions[1].startyear", "onbekend veld")]
     public void Should_name_line_and_field_When_a_scenario_intervention_is_bad(string items, int line, string field, string problem)
     {

@@ -13,4 +13,5 @@ public sealed record InterventionUse(
     double Intensity,
     double? Coverage,
     int? RampUpYears,
-    ImmutableDictionary<string, Distribution> EffectOverrides);
+    ImmutableDictionary<string, Distribution> EffectOverrides,
+    InterventionCost? CostOverride = null);
