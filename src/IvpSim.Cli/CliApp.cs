@@ -59,6 +59,7 @@ public static class CliApp
             "IvpSim: scenarioplanner voor het Integraal Veiligheidsplan 2020-2024 van Ermelo, Harderwijk en Putten.\n" +
             "Zonder opdracht: alle standaardscenario's draaien (zoals 'run') en de resultaten in out/ zetten.");
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(BudgetCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         return root;
     }

@@ -4,6 +4,8 @@ using IvpSim.Model.Domain;
 using IvpSim.Model.Simulation;
 using IvpSim.Model.Interventions;
 using IvpSim.Model.Results;
+using IvpSim.Model.Budget;
+using IvpSim.Model.Targets;
 using System.Collections.Immutable;
 
 namespace IvpSim.Contracts;
@@ -19,7 +21,9 @@ public sealed record RunRequest(
     [property: Id(5)] ObservationSet Observations,
     [property: Id(6)] Population Population,
     [property: Id(7)] Catalogue Catalogue,
-    [property: Id(8)] ImmutableArray<InterventionUse> Interventions);
+    [property: Id(8)] ImmutableArray<InterventionUse> Interventions,
+    [property: Id(9)] BudgetSettings Budget,
+    [property: Id(10)] ImmutableArray<TargetDefinition> Targets);
 
 /// <summary>How far a run is; polled by the command line while the run goes on.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunProgress")]
@@ -71,11 +75,15 @@ public sealed record MunicipalityModelMessage([property: Id(0)] MunicipalityMode
 [GenerateSerializer, Immutable, Alias("ivpsim.InterventionRequest")]
 public sealed record InterventionRequest(
     [property: Id(0)] Intervention Intervention,
-    [property: Id(1)] ImmutableArray<InterventionUse> Uses);
+    [property: Id(1)] ImmutableArray<InterventionUse> Uses,
+    [property: Id(2)] BudgetSettings Budget,
+    [property: Id(3)] Population Population);
 
-/// <summary>An intervention ready for the simulator.</summary>
+/// <summary>An intervention ready for the simulator: its effects and its costs.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.PlannedInterventionMessage")]
-public sealed record PlannedInterventionMessage([property: Id(0)] PlannedIntervention Planned);
+public sealed record PlannedInterventionMessage(
+    [property: Id(0)] PlannedIntervention Planned,
+    [property: Id(1)] PlannedCost Cost);
 
 /// <summary>What a theme grain needs to summarise a run for its theme.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.ThemeRequest")]

@@ -57,8 +57,14 @@ public static class ScenarioInterventionReader
             effects.RejectUnknownKeys();
         }
         var cost = map.OptionalMap("cost") is { } costMap ? CatalogueReader.ReadCost(costMap) : null;
+        var shared = map.OptionalString("shared") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw map.ErrorAt("shared", $"'{other}' moet true of false zijn"),
+        };
         map.RejectUnknownKeys();
         var frozen = overrides.ToImmutable();
-        return [.. municipalities.Select(m => new InterventionUse(id, m, start, intensity, coverage, ramp, frozen, cost))];
+        return [.. municipalities.Select(m => new InterventionUse(id, m, start, intensity, coverage, ramp, frozen, cost, shared))];
     }
 }

@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using IvpSim.Data.Yaml;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Interventions;
+using IvpSim.Model.Budget;
+using IvpSim.Model.Domain;
+using System.Collections.Immutable;
 using IvpSim.Model.Scenarios;
 
 namespace IvpSim.Data;
@@ -23,11 +26,12 @@ public static partial class ScenarioReader
         var problems = new InputProblems();
         var model = problems.Try(() => ReadModel(root.OptionalMap("model"))) ?? new ModelSettings();
         var items = problems.Try(() => root.OptionalMapList("interventions")) ?? [];
+        var budget = problems.Try(() => ReadBudget(root.OptionalMap("budget"))) ?? BudgetSettings.Default;
         problems.Try(() => { root.RejectUnknownKeys(); return true; });
         problems.ThrowIfAny();
         var catalogue = items.Count == 0 && !File.Exists(data.Catalogue) ? Catalogue.Empty : CatalogueReader.Read(data.Catalogue);
         var uses = ScenarioInterventionReader.Read(items, catalogue);
-        return (new Scenario(id, name, description, path, data, run, model, uses), catalogue);
+        return (new Scenario(id, name, description, path, data, run, model, uses, budget), catalogue);
     }
 
     private static DataSources ReadData(string path, YamlMap? map)
@@ -78,6 +82,40 @@ public static partial class ScenarioReader
             OverdispersionPriorDf = map.OptionalDouble("overdispersion_prior_df", 0, 100) ?? d.OverdispersionPriorDf,
             EndYear = (int)(map.OptionalInteger("end_year", 2020, 2040) ?? d.EndYear),
         };
+        map.RejectUnknownKeys();
+        return settings;
+    }
+
+    private static BudgetSettings ReadBudget(YamlMap? map)
+    {
+        var d = BudgetSettings.Default;
+        if (map is null) return d;
+        var key = map.OptionalString("split") switch
+        {
+            null or "inhabitants" => SplitKey.Inhabitants,
+            "equal" => SplitKey.Equal,
+            "explicit" => SplitKey.Explicit,
+            var other => throw map.ErrorAt("split", $"'{other}' moet inhabitants, equal of explicit zijn"),
+        };
+        var shares = ImmutableDictionary.CreateBuilder<string, double>();
+        if (map.OptionalMap("shares") is { } sharesMap)
+        {
+            foreach (var municipality in sharesMap.Keys.ToArray())
+            {
+                if (!Regions.Municipalities.Contains(municipality))
+                    throw sharesMap.ErrorAt(municipality, $"onbekende gemeente '{municipality}'");
+                shares[municipality] = sharesMap.OptionalDouble(municipality, 0, 1)!.Value;
+            }
+            sharesMap.RejectUnknownKeys();
+        }
+        if (key == SplitKey.Explicit && Math.Abs(shares.Values.Sum() - 1) > 1e-6)
+            throw map.ErrorAt("shares", $"de aandelen van ermelo, harderwijk en putten moeten samen 1 zijn (nu {shares.Values.Sum():0.###})");
+        if (key != SplitKey.Explicit && shares.Count > 0)
+            throw map.ErrorAt("shares", "alleen bij split: explicit");
+        var settings = new BudgetSettings(key, shares.ToImmutable(),
+            map.OptionalDouble("cost_correlation", 0, 0.99) ?? d.CostCorrelation,
+            map.OptionalDouble("indexation", -0.5, 0.5) ?? d.Indexation,
+            (int)(map.OptionalInteger("claim_year", 2020, 2024) ?? d.ClaimYear));
         map.RejectUnknownKeys();
         return settings;
     }

@@ -63,9 +63,10 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
         var interventions = await Task.WhenAll(request.Interventions
             .GroupBy(u => u.InterventionId)
             .Select(g => GrainFactory.GetGrain<IInterventionGrain>(GrainKeys.Intervention(g.Key, runId))
-                .Prepare(new InterventionRequest(request.Catalogue.Find(g.Key)!, [.. g]))));
+                .Prepare(new InterventionRequest(request.Catalogue.Find(g.Key)!, [.. g], request.Budget, request.Population))));
         return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings, hyper,
-            [.. models.Select(m => m.Model)], request.Population, [.. interventions.Select(i => i.Planned)]);
+            [.. models.Select(m => m.Model)], request.Population, [.. interventions.Select(i => i.Planned)],
+            [.. interventions.Select(i => i.Cost)], request.Budget, request.Targets);
     }
 
     private async Task<ImmutableArray<ThemeSummaryRow>> SummarizeThemes(string runId, RunRequest request, RunAggregate aggregate)

@@ -80,7 +80,7 @@ public sealed class RunCoordinatorGrainTests
 
     private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
         new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations,
-            inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions);
+            inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Targets);
 
     private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
         (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;

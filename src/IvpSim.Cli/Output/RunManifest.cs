@@ -29,8 +29,9 @@ public static class RunManifest
         sb.Append(inv, $"slope_prior_sd: {plan.Hyper.SlopePriorSd:F4}\n");
         sb.Append(inv, $"trend_damping: {s.Model.TrendDamping}\nlevel_drift_sd: {s.Model.LevelDriftSd}\n");
         sb.Append(inv, $"catalogue: {s.Data.Catalogue}\n");
+        sb.Append(inv, $"budget: split {s.Budget.Key}, cost_correlation {s.Budget.CostCorrelation}, indexation {s.Budget.Indexation}, claim_year {s.Budget.ClaimYear}\n");
         foreach (var use in s.Interventions)
-            sb.Append(inv, $"intervention: {use.InterventionId} {use.Municipality} from {use.StartYear} intensity {use.Intensity}\n");
+            sb.Append(inv, $"intervention: {use.InterventionId} {use.Municipality} from {use.StartYear} intensity {use.Intensity}{(use.Shared ? " shared" : "")}\n");
         return sb.ToString();
     }
 

@@ -10,20 +10,31 @@ public sealed record SlotHistogram(string Region, string Indicator, int Year, Co
 /// (value with every intervention − value without this one), on the same random numbers. Id <see cref="AllId"/>
 /// is all interventions together against the baseline of the same trajectories.
 /// </summary>
-public sealed record ContributionSums(string InterventionId, ImmutableArray<long> Sums)
+/// <remarks>
+/// <see cref="Avoided"/>: per trajectory, the crimes (total excluding cybercrime, Veluwe-West, all projected
+/// years) that the intervention avoids. <see cref="TargetsMetWithout"/>: per plan target, the trajectories that
+/// meet it without the intervention.
+/// </remarks>
+public sealed record ContributionSums(string InterventionId, ImmutableArray<long> Sums, CountHistogram Avoided,
+    ImmutableArray<long> TargetsMetWithout)
 {
     public const string AllId = "*";
 
     public ContributionSums Add(ContributionSums other) =>
-        new(InterventionId, [.. Sums.Select((s, i) => s + other.Sums[i])]);
+        new(InterventionId, [.. Sums.Select((s, i) => s + other.Sums[i])], Avoided.Merge(other.Avoided),
+            [.. TargetsMetWithout.Select((s, i) => s + other.TargetsMetWithout[i])]);
 }
+
+/// <summary>The distribution of one cost (region, cost item or <c>*</c> for all, year) in units of €100.</summary>
+public sealed record CostHistogram(string Region, string Item, int Year, CountHistogram Histogram);
 
 /// <summary>
 /// The mergeable result of any set of trajectories: one exact histogram per output slot and exact integer sums
 /// of each intervention's contribution. Merging is exact and commutative, so the result of a run does not
 /// depend on how it was split into batches or where they ran.
 /// </summary>
-public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots, ImmutableArray<ContributionSums> Contributions)
+public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots,
+    ImmutableArray<ContributionSums> Contributions, ImmutableArray<CostHistogram> Costs, ImmutableArray<long> TargetsMet)
 {
     public RunAggregate Merge(RunAggregate other)
     {
@@ -44,10 +55,15 @@ public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogra
             merged.Add(a with { Histogram = a.Histogram.Merge(b.Histogram) });
         }
         return new(Trajectories + other.Trajectories, merged.MoveToImmutable(),
-            [.. Contributions.Select((c, i) => c.Add(other.Contributions[i]))]);
+            [.. Contributions.Select((c, i) => c.Add(other.Contributions[i]))],
+            [.. Costs.Select((c, i) => c with { Histogram = c.Histogram.Merge(other.Costs[i].Histogram) })],
+            [.. TargetsMet.Select((t, i) => t + other.TargetsMet[i])]);
     }
 
-    public static RunAggregate Empty { get; } = new(0, [], []);
+    public static RunAggregate Empty { get; } = new(0, [], [], [], []);
+
+    public CountHistogram? FindCost(string region, string item, int year) =>
+        Costs.FirstOrDefault(c => c.Region == region && c.Item == item && c.Year == year)?.Histogram;
 
     /// <summary>The mean contribution of an intervention to a slot, in histogram units.</summary>
     public double MeanContribution(int contribution, int slot) => (double)Contributions[contribution].Sums[slot] / Trajectories;

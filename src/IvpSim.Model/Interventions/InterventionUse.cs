@@ -14,4 +14,5 @@ public sealed record InterventionUse(
     double? Coverage,
     int? RampUpYears,
     ImmutableDictionary<string, Distribution> EffectOverrides,
-    InterventionCost? CostOverride = null);
+    InterventionCost? CostOverride = null,
+    bool Shared = false);

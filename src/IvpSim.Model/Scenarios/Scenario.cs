@@ -20,4 +20,5 @@ public sealed record Scenario(
     DataSources Data,
     RunSettings Run,
     ModelSettings Model,
-    System.Collections.Immutable.ImmutableArray<IvpSim.Model.Interventions.InterventionUse> Interventions);
+    System.Collections.Immutable.ImmutableArray<IvpSim.Model.Interventions.InterventionUse> Interventions,
+    IvpSim.Model.Budget.BudgetSettings Budget);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Interventions;
+using IvpSim.Model.Budget;
 
 namespace IvpSim.Model.Simulation;
 
@@ -18,11 +19,15 @@ public sealed record SimulationPlan(
     PooledHyperparameters Hyper,
     ImmutableArray<MunicipalityModel> Municipalities,
     ImmutableArray<ImmutableArray<double>> ScoreWeights,
-    ImmutableArray<PlannedIntervention> Interventions)
+    ImmutableArray<PlannedIntervention> Interventions,
+    ImmutableArray<PlannedCost> Costs,
+    BudgetSettings Budget,
+    ImmutableArray<Targets.TargetDefinition> Targets)
 {
     public static SimulationPlan Create(string scenarioId, ulong seed, ModelSettings settings,
         PooledHyperparameters hyper, ImmutableArray<MunicipalityModel> models, Population population,
-        ImmutableArray<PlannedIntervention> interventions = default)
+        ImmutableArray<PlannedIntervention> interventions = default, ImmutableArray<PlannedCost> costs = default,
+        BudgetSettings? budget = null, ImmutableArray<Targets.TargetDefinition> targets = default)
     {
         var ordered = Regions.Municipalities
             .Select(m => models.FirstOrDefault(x => x.Municipality == m)
@@ -38,7 +43,8 @@ public sealed record SimulationPlan(
         var weights = Enumerable.Range(startYear, settings.EndYear - startYear + 1)
             .Select(population.Shares).ToImmutableArray();
         return new(scenarioId, seed, startYear, settings.EndYear, settings, hyper, ordered, weights,
-            interventions.IsDefault ? [] : interventions);
+            interventions.IsDefault ? [] : interventions, costs.IsDefault ? [] : costs,
+            budget ?? BudgetSettings.Default, targets.IsDefault ? [] : targets);
     }
 
     public int YearCount => EndYear - StartYear + 1;

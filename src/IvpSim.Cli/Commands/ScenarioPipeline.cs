@@ -1,0 +1,89 @@
+using System.CommandLine;
+using IvpSim.Cli.Hosting;
+using IvpSim.Cli.Output;
+using IvpSim.Data;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Commands;
+
+/// <summary>
+/// What 'run' and 'budget' share: read and check every input, run each scenario on the local cluster, write its
+/// folder atomically, print a summary; with several scenarios also a comparison chart.
+/// </summary>
+public static class ScenarioPipeline
+{
+    public static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, CommonOptions options,
+        Argument<string[]> scenarios, Option<string> outOption, Option<bool> noCharts, int? claimYear,
+        Action<IAnsiConsole, ScenarioResult> summary, CancellationToken ct)
+    {
+        var files = ScenarioFiles.Resolve(parse.GetValue(scenarios) ?? []);
+        var outRoot = parse.GetValue(outOption) ?? "out";
+        var charts = !parse.GetValue(noCharts);
+        // Read and check every input before anything runs or is written.
+        var inputs = files.Select(f => ApplyOverrides(ScenarioInputs.Load(f, parse.GetValue(options.Data)), parse, options, claimYear)).ToList();
+        var duplicate = inputs.GroupBy(i => i.Scenario.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InputException(duplicate.Last().Scenario.SourceFile, null, "id", $"scenario-id '{duplicate.Key}' komt twee keer voor");
+        var single = files.Count == 1 && parse.GetValue(scenarios) is { Length: > 0 };
+        var targets = inputs.ToDictionary(i => i.Scenario.Id, i => single ? outRoot : Path.Combine(outRoot, i.Scenario.Id));
+        var comparison = Path.Combine(outRoot, ComparisonFolder);
+        foreach (var t in targets.Values) OutputFolder.EnsureWritable(t);
+        if (inputs.Count > 1) OutputFolder.EnsureWritable(comparison);
+
+        await using var cluster = await LocalCluster.StartAsync(ct);
+        var results = new List<ScenarioResult>();
+        foreach (var input in inputs)
+        {
+            var outcome = await RunWithProgress(console, cluster.Client, input, ct);
+            var result = ScenarioResult.From(input, outcome);
+            OutputFolder.Write(targets[input.Scenario.Id], folder => result.WriteTo(folder, charts));
+            summary(console, result);
+            console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(targets[input.Scenario.Id]))}[/]");
+            console.WriteLine();
+            results.Add(result);
+        }
+        if (results.Count > 1 && charts)
+        {
+            OutputFolder.Write(comparison, folder => ScenarioComparison.Write(folder, results));
+            console.MarkupLine($"Vergelijking van de scenario's: [link]{Markup.Escape(Path.GetFullPath(comparison))}[/]");
+        }
+        return 0;
+    }
+
+    /// <summary>The folder, beside the scenarios' folders, with charts that compare them.</summary>
+    public const string ComparisonFolder = "vergelijking";
+
+    private static ScenarioInputs ApplyOverrides(ScenarioInputs inputs, ParseResult parse, CommonOptions options, int? claimYear)
+    {
+        var run = inputs.Scenario.Run;
+        var runs = parse.GetValue(options.Runs) ?? run.Runs;
+        var batch = parse.GetValue(options.BatchSize) ?? run.BatchSize;
+        if (runs < 1) throw new InputException("--runs", null, null, "moet minstens 1 zijn");
+        if (batch < 1) throw new InputException("--batch-size", null, null, "moet minstens 1 zijn");
+        run = run with { Runs = runs, Seed = parse.GetValue(options.Seed) ?? run.Seed, BatchSize = batch };
+        var budget = claimYear is { } year ? inputs.Scenario.Budget with { ClaimYear = year } : inputs.Scenario.Budget;
+        return inputs with { Scenario = inputs.Scenario with { Run = run, Budget = budget } };
+    }
+
+    private static async Task<Contracts.RunOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
+        ScenarioInputs input, CancellationToken ct)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            console.MarkupLine($"Scenario [bold]{Markup.Escape(input.Scenario.Id)}[/]: {Reporting.DutchFormat.Number(input.Scenario.Run.Runs)} trajecten …");
+            return await ScenarioRunner.RunAsync(client, input, null, ct);
+        }
+        Contracts.RunOutcome? outcome = null;
+        await console.Progress().StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask($"{input.Scenario.Id}: kalibreren", maxValue: input.Scenario.Run.Runs);
+            outcome = await ScenarioRunner.RunAsync(client, input, p =>
+            {
+                task.Description = $"{input.Scenario.Id}: {p.Phase}";
+                task.Value = p.CompletedTrajectories;
+            }, ct);
+            task.Value = task.MaxValue;
+        });
+        return outcome!;
+    }
+}

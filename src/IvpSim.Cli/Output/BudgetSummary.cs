@@ -1,0 +1,61 @@
+using IvpSim.Model.Budget;
+using IvpSim.Model.Domain;
+using IvpSim.Reporting;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Output;
+
+/// <summary>The Dutch claim summary: per municipality the extra money for the claim year and its largest items.</summary>
+public static class BudgetSummary
+{
+    public static void Write(IAnsiConsole console, ScenarioResult result)
+    {
+        var scenario = result.Inputs.Scenario;
+        var year = scenario.Budget.ClaimYear;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]Extra kosten {year}: {Markup.Escape(scenario.NameNl)}[/] ({DutchFormat.Number(scenario.Run.Runs)} trajecten, seed {scenario.Run.Seed})")
+            .AddColumn("Gemeente")
+            .AddColumn(new TableColumn("P50").RightAligned())
+            .AddColumn(new TableColumn("P80").RightAligned())
+            .AddColumn(new TableColumn("P95").RightAligned())
+            .AddColumn("Grootste posten (gemiddeld)");
+        foreach (var region in Regions.All)
+        {
+            var total = result.Outcome.Aggregate.FindCost(region.Id, CostLayout.TotalId, year);
+            if (total is null) continue;
+            var items = result.Budget.Where(b => b.Region == region.Id && b.Year == year && b.Intervention != CostLayout.TotalId && b.Mean > 0)
+                .OrderByDescending(b => b.Mean).Take(3)
+                .Select(b => $"{Name(result, b.Intervention)} € {DutchFormat.Number(b.Mean)}");
+            table.AddRow(region.NameNl, Euro(total.Quantile(0.5)), Euro(total.Quantile(0.8)), Euro(total.Quantile(0.95)),
+                Markup.Escape(items.Any() ? string.Join("; ", items) : "-"));
+        }
+        console.Write(table);
+        console.MarkupLine($"[grey]Alleen nieuw beleid en extra inzet op bestaand beleid tellen mee; gedeelde maatregelen verdeeld naar " +
+            $"{KeyName(scenario.Budget.Key)}; kostenoverschrijdingen gecorreleerd (ρ = {scenario.Budget.CostCorrelation.ToString("0.##", DutchFormat.Numbers)}). " +
+            "Veluwe-West is in elk traject de som van de drie gemeenten.[/]");
+        var whole = result.ValueForMoney.FirstOrDefault(v => v.Intervention == CostLayout.TotalId);
+        if (whole is not null)
+        {
+            console.MarkupLine($"Hele scenario 2020-2024: gemiddeld {DutchFormat.Number(whole.AvoidedMean, 0)} misdrijven vermeden in Veluwe-West " +
+                $"voor € {DutchFormat.Number(whole.CostMean)}" +
+                (whole.CostPerAvoided is { } c ? $" (€ {DutchFormat.Number(c)} per vermeden misdrijf)." : "."));
+        }
+    }
+
+    private static string Euro(int units) => "€ " + DutchFormat.Number(units * (double)CostLayout.EurosPerUnit);
+
+    /// <summary>The catalogue's name without its explanation in brackets, short enough for a table cell.</summary>
+    private static string Name(ScenarioResult result, string id)
+    {
+        var name = result.Inputs.Catalogue.Find(id)?.NameNl ?? id;
+        var cut = name.IndexOf(" (", StringComparison.Ordinal);
+        return cut > 0 ? name[..cut] : name;
+    }
+
+    private static string KeyName(SplitKey key) => key switch
+    {
+        SplitKey.Equal => "gelijke delen",
+        SplitKey.Explicit => "opgegeven aandelen",
+        _ => "inwonertal",
+    };
+}

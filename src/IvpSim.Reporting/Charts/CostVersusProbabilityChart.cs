@@ -1,0 +1,39 @@
+using ScottPlot;
+
+namespace IvpSim.Reporting.Charts;
+
+/// <summary>One point per scenario and municipality: the expected extra cost 2020-2024 against the chance that the crime target is met.</summary>
+public sealed record ScenarioPoint(string Scenario, string Municipality, double CostMean, double PMeet);
+
+public static class CostVersusProbabilityChart
+{
+    public static void Save(IReadOnlyList<ScenarioPoint> points, string title, string path)
+    {
+        var plot = new Plot();
+        Color[] palette = [new(31, 119, 180), new(255, 127, 14), new(44, 160, 44)];
+        var municipalities = points.Select(p => p.Municipality).Distinct().ToArray();
+        for (var m = 0; m < municipalities.Length; m++)
+        {
+            var mine = points.Where(p => p.Municipality == municipalities[m]).OrderBy(p => p.CostMean).ToArray();
+            double[] xs = mine.Select(p => p.CostMean / 1000).ToArray();
+            double[] ys = mine.Select(p => p.PMeet * 100).ToArray();
+            var scatter = plot.Add.ScatterPoints(xs, ys);
+            scatter.Color = palette[m % palette.Length];
+            scatter.MarkerSize = 9;
+            scatter.LegendText = municipalities[m];
+            foreach (var p in mine)
+            {
+                var text = plot.Add.Text(p.Scenario, p.CostMean / 1000, p.PMeet * 100);
+                text.LabelFontSize = 10;
+                text.LabelFontColor = palette[m % palette.Length];
+                text.OffsetX = 6;
+            }
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => DutchFormat.Number(v, 0) };
+        plot.Title(title);
+        plot.XLabel("Verwachte extra kosten 2020-2024 (duizenden euro's)");
+        plot.YLabel("Kans dat het misdrijvendoel 2024 gehaald wordt (%)");
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, 1000, 600);
+    }
+}
