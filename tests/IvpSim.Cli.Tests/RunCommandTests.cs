@@ -143,6 +143,40 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_print_the_claim_and_write_the_budget_files_When_running_budget()
+    {
+        var outDir = Path.Combine(_dir, "budget");
+        var run = await CliRun.Of("budget", RepoRoot.Scenario("ivp-plan.yaml"), "--year", "2023", "-n", "400", "-o", outDir);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Extra kosten 2023", run.Output);
+        Assert.Contains("Veluwe-West", run.Output);
+        var budget = File.ReadAllLines(Path.Combine(outDir, "budget.csv"));
+        Assert.Equal("scenario,municipality,theme,intervention,year,mean,p50,p80,p95", budget[0]);
+        Assert.Equal(4 * 5, budget.Count(l => l.Split(',')[3] == "*"));
+        Assert.Contains(budget, l => l.StartsWith("ivp-plan,harderwijk,harderwijk-veilig-thuis,mda_plusplus,2021,", StringComparison.Ordinal));
+        Assert.DoesNotContain(budget, l => l.Contains(",nw_whatsapp,", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(outDir, "charts", "kosten-veluwe-west-2023.png")));
+        Assert.Contains("intervention,crimes_avoided_mean", File.ReadAllLines(Path.Combine(outDir, "value-for-money.csv"))[0]);
+        Assert.Contains(File.ReadAllLines(Path.Combine(outDir, "target-gains.csv")), l => l.EndsWith(",1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("budget:\n  split: naar-rato\n", "budget.split")]
+    [InlineData("budget:\n  split: explicit\n  shares: {ermelo: 0.5, harderwijk: 0.2, putten: 0.2}\n", "budget.shares")]
+    [InlineData("budget:\n  claim_year: 2026\n", "budget.claim_year")]
+    public async Task Should_exit_2_naming_the_field_When_the_budget_section_is_bad(string yaml, string field)
+    {
+        var scenario = Path.Combine(_dir, "bad-budget.yaml");
+        File.WriteAllText(scenario, $"id: b\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
+            $"  population: {RepoRoot.Data("population.csv")}\n" + yaml);
+        var run = await CliRun.Of("budget", scenario, "-o", Path.Combine(_dir, "nothing"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"veld '{field}'", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "nothing")));
+    }
+
+    [Fact]
     public async Task Should_accept_the_shipped_scenarios_When_validating()
     {
         var run = await CliRun.Of("validate", RepoRoot.Scenario("baseline.yaml"), RepoRoot.Scenario("ivp-plan.yaml"), RepoRoot.Scenario("interventions.yaml"));
