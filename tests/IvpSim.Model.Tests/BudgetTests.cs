@@ -82,6 +82,20 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Should_give_each_municipality_the_effect_of_its_share_When_a_measure_is_shared()
+    {
+        var measure = new Intervention("j", "j", ["t"], Regions.Municipalities, false, 1, 0,
+            [new InterventionEffect(Indicators.ResidentialBurglary, Distribution.Fixed(-0.3), 1, false)],
+            new InterventionCost(Distribution.Fixed(90_000), Distribution.Fixed(0), "", 2020), new Evidence("none", ""));
+        InterventionUse[] uses = [.. Regions.Municipalities.Select(m => Use("j", m, shared: true, intensity: 1.5))];
+        var shares = PlannedCost.UseShares(uses, NoIndex with { Key = SplitKey.Equal }, People);
+        var planned = PlannedIntervention.Create(measure, uses, shares);
+        Assert.All(planned.Uses, u => Assert.Equal(0.5, u.Effects[0].Scale, 12));
+        var own = PlannedIntervention.Create(measure, [.. Regions.Municipalities.Select(m => Use("j", m, intensity: 1.5))]);
+        Assert.All(own.Uses, u => Assert.Equal(1.5, u.Effects[0].Scale, 12));
+    }
+
+    [Fact]
     public void Should_index_prices_yearly_and_charge_one_off_costs_in_the_start_year()
     {
         var measure = Measure("m", Distribution.Fixed(10_000), oneOff: Distribution.Fixed(50_000));

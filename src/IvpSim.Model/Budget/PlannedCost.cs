@@ -18,18 +18,28 @@ public sealed record PlannedCost(string InterventionId, string Theme, Distributi
         BudgetSettings settings, Population population)
     {
         var cost = uses.FirstOrDefault(u => u.CostOverride is not null)?.CostOverride ?? intervention.Cost;
-        var shares = new List<CostShare>();
-        foreach (var group in uses.GroupBy(u => (u.Shared, u.StartYear, u.Intensity)))
+        var shares = UseShares(uses, settings, population);
+        return new(intervention.Id, intervention.Themes.FirstOrDefault() ?? "", cost.Yearly, cost.OneOff, cost.PriceYear,
+            [.. uses.Select((u, i) => new CostShare(u.Municipality, u.StartYear, PlannedIntervention.ExtraIntensity(intervention, u) * shares[i]))]);
+    }
+
+    /// <summary>
+    /// Each use's part of its measure: 1 for a municipality's own measure; for a shared (joint) measure, the
+    /// municipality's share by the scenario's key among the municipalities that share it (same start year and
+    /// intensity). A municipality pays for, and gets the effect of, its share of the joint capacity.
+    /// </summary>
+    public static double[] UseShares(IReadOnlyList<InterventionUse> uses, BudgetSettings settings, Population population)
+    {
+        var shares = new double[uses.Count];
+        for (var i = 0; i < uses.Count; i++) shares[i] = 1;
+        foreach (var group in Enumerable.Range(0, uses.Count).Where(i => uses[i].Shared)
+                     .GroupBy(i => (uses[i].StartYear, uses[i].Intensity)))
         {
             var members = group.ToArray();
-            var split = group.Key.Shared ? SplitShares(members.Select(u => u.Municipality).ToArray(), group.Key.StartYear, settings, population) : null;
-            for (var i = 0; i < members.Length; i++)
-            {
-                var units = PlannedIntervention.ExtraIntensity(intervention, members[i]) * (split?[i] ?? 1.0);
-                shares.Add(new CostShare(members[i].Municipality, members[i].StartYear, units));
-            }
+            var split = SplitShares([.. members.Select(i => uses[i].Municipality)], group.Key.StartYear, settings, population);
+            for (var j = 0; j < members.Length; j++) shares[members[j]] = split[j];
         }
-        return new(intervention.Id, intervention.Themes.FirstOrDefault() ?? "", cost.Yearly, cost.OneOff, cost.PriceYear, [.. shares]);
+        return shares;
     }
 
     /// <summary>The shares of a joint measure by the scenario's key, renormalised over the municipalities that share it.</summary>

@@ -21,12 +21,14 @@ public sealed record PlannedIntervention(string Id, double LocalDeviationSd, Imm
     /// so only the change in its intensity counts (1 = unchanged, 1.5 = half as much again, 0 = stopped);
     /// a new measure counts with its whole intensity.
     /// </summary>
-    public static PlannedIntervention Create(Intervention intervention, IEnumerable<InterventionUse> uses) =>
-        new(intervention.Id, intervention.LocalDeviationSd, [.. uses.Select(use => new PlannedUse(
+    /// <param name="shares">Each use's part of a shared measure (see <c>PlannedCost.UseShares</c>); null: all 1.</param>
+    public static PlannedIntervention Create(Intervention intervention, IReadOnlyList<InterventionUse> uses,
+        IReadOnlyList<double>? shares = null) =>
+        new(intervention.Id, intervention.LocalDeviationSd, [.. uses.Select((use, i) => new PlannedUse(
             use.Municipality, use.StartYear, use.RampUpYears ?? intervention.RampUpYears,
             [.. intervention.Effects.Select(e => new PlannedEffect(e.Indicator,
                 use.EffectOverrides.GetValueOrDefault(e.Indicator) ?? e.Effect,
-                (use.Coverage ?? e.Coverage) * ExtraIntensity(intervention, use)))]))]);
+                (use.Coverage ?? e.Coverage) * ExtraIntensity(intervention, use) * (shares?[i] ?? 1)))]))]);
 
     /// <summary>The intensity beyond what the baseline trend already contains.</summary>
     public static double ExtraIntensity(Intervention intervention, InterventionUse use) =>

@@ -30,6 +30,7 @@ public static class CostVersusProbabilityChart
             }
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => DutchFormat.Number(v, 0) };
+        plot.Axes.Margins(0.15, 0.1);
         plot.Title(title);
         plot.XLabel("Verwachte extra kosten 2020-2024 (duizenden euro's)");
         plot.YLabel("Kans dat het misdrijvendoel 2024 gehaald wordt (%)");
