@@ -45,7 +45,8 @@ public sealed class EffectComposer
 
     /// <summary>
     /// Draws this trajectory's effects. Every municipality's draw of an intervention's effect on an indicator
-    /// comes from the same stream, so they share one value; the local deviation comes from a stream of its own.
+    /// comes from the same stream, so they share one value; the local deviation, from a stream of its own, scales
+    /// that effect's strength (effect × e^(sd·z)), so it never turns a reduction into an increase.
     /// </summary>
     public void Draw(long trajectory)
     {
@@ -56,7 +57,7 @@ public sealed class EffectComposer
             var local = e.LocalSd > 0
                 ? e.LocalSd * RandomStreams.For(_plan.Seed, trajectory, e.LocalPurpose).NextStandardNormal()
                 : 0;
-            _effects[k] = (1 + shared) * Math.Exp(local) - 1;
+            _effects[k] = shared * Math.Exp(local);
         }
     }
 

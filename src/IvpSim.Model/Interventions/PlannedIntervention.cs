@@ -11,8 +11,8 @@ public sealed record PlannedUse(string Municipality, int StartYear, int RampUpYe
 /// <summary>
 /// An intervention ready to simulate: its uses per municipality. The effect per indicator is drawn once per
 /// trajectory from its own stream and shared by every municipality that uses it (if a measure works less well
-/// than thought, it does so everywhere); a municipality may deviate by <see cref="LocalDeviationSd"/> on the
-/// log rate-ratio scale.
+/// than thought, it does so everywhere); a municipality's strength may deviate by a factor e^(sd·z), sd =
+/// <see cref="LocalDeviationSd"/>.
 /// </summary>
 public sealed record PlannedIntervention(string Id, double LocalDeviationSd, ImmutableArray<PlannedUse> Uses)
 {

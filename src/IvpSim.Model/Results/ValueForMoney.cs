@@ -10,7 +10,7 @@ namespace IvpSim.Model.Results;
 /// What a measure (or, for <c>*</c>, the whole scenario) buys: crimes avoided over the projected years in
 /// Veluwe-West (total excluding cybercrime, on the same trajectories) and the cost per avoided crime. The interval
 /// divides the mean cost by the 95th and 5th percentiles of crimes avoided; it is open (null) where the 5th
-/// percentile avoids nothing.
+/// percentile avoids nothing. Below one avoided crime on average no ratio is given: it would be noise.
 /// </summary>
 public sealed record ValueForMoneyRow(string Scenario, string Intervention, double AvoidedMean, double AvoidedP05,
     double AvoidedP95, double CostMean, double? CostPerAvoided, double? CostPerAvoidedLow, double? CostPerAvoidedHigh);
@@ -21,13 +21,16 @@ public sealed record TargetGainRow(string Scenario, string Region, string Indica
 
 public static class ValueForMoney
 {
+    /// <summary>The mean number of avoided crimes below which a cost per avoided crime is not meaningful.</summary>
+    public const double MinimumAvoided = 1;
+
     public static ImmutableArray<ValueForMoneyRow> Build(string scenario, RunAggregate result) =>
         [.. result.Contributions.Select(c =>
         {
             var cost = TotalCost(result, Regions.VeluweWest, c.InterventionId);
             double avoided = c.Avoided.Mean(), p05 = c.Avoided.Quantile(0.05), p95 = c.Avoided.Quantile(0.95);
             return new ValueForMoneyRow(scenario, c.InterventionId, avoided, p05, p95, cost,
-                avoided > 0 ? cost / avoided : null,
+                avoided >= MinimumAvoided ? cost / avoided : null,
                 p95 > 0 ? cost / p95 : null,
                 p05 > 0 ? cost / p05 : null);
         })];

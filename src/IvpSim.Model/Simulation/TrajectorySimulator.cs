@@ -1,7 +1,6 @@
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Random;
-using MathNet.Numerics.Distributions;
 
 namespace IvpSim.Model.Simulation;
 
@@ -106,10 +105,10 @@ public sealed class TrajectorySimulator
             var slot = _layout.Slot(region, indicator, year);
             var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi) - 0.5;
             if (!multipliers.IsEmpty) mean *= multipliers[slot];
-            // Poisson noise from a stream per series and year, so that a changed mean (an intervention) leaves
-            // every other draw of the trajectory as it was.
-            var noise = RandomStreams.For(_plan.Seed, trajectory, purpose ^ (ulong)year * 0x9E3779B97F4A7C15UL);
-            output[slot] = mean > 0 ? Poisson.Sample(noise, Math.Min(mean, MaxYearlyCount)) : 0;
+            // Poisson noise from its own uniform per series and year, monotone in the mean: a changed mean (an
+            // intervention) moves this count only as far as the mean moves, and leaves every other draw as it was.
+            var uniform = RandomStreams.For(_plan.Seed, trajectory, purpose ^ (ulong)year * 0x9E3779B97F4A7C15UL).NextDouble();
+            output[slot] = PoissonSampler.Sample(Math.Min(mean, MaxYearlyCount), uniform);
         }
         for (var i = 0; i < series.ObservedYears.Length; i++)
         {
