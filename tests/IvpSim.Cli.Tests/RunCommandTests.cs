@@ -34,10 +34,10 @@ public sealed class RunCommandTests : IDisposable
     {
         var a = Path.Combine(_dir, "a");
         var b = Path.Combine(_dir, "b");
-        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "600", "--no-charts", "-o", a)).ExitCode);
-        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "-n", "600", "-s", "3", "--batch-size", "45", "--no-charts", "-o", b)).ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "projections.csv")), File.ReadAllBytes(Path.Combine(b, "projections.csv")));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "targets.csv")), File.ReadAllBytes(Path.Combine(b, "targets.csv")));
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "-n", "600", "-s", "3", "--batch-size", "600", "--no-charts", "-o", a)).ExitCode);
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "-n", "600", "-s", "3", "--batch-size", "45", "--no-charts", "-o", b)).ExitCode);
+        foreach (var file in new[] { "projections.csv", "targets.csv", "contributions.csv", "budget.csv", "value-for-money.csv", "target-gains.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
     }
 
     [Fact]

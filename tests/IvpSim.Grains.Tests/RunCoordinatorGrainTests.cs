@@ -44,12 +44,15 @@ public sealed class RunCoordinatorGrainTests
             var outcome = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(Request(plan, 600, batchSize));
             Assert.Equal(plan.Scenario.Interventions.Select(u => u.InterventionId).Distinct().Count(), outcome.Plan.Interventions.Length);
             Assert.Equal(plan.Catalogue.Themes.Sum(t => t.Municipalities.Length * t.Indicators.Length), outcome.Themes.Length);
-            return ContributionsCsv.Format(ContributionTable.Build(plan.Scenario.Id, outcome.Aggregate)) + ThemesCsv.Format(outcome.Themes);
+            return ContributionsCsv.Format(ContributionTable.Build(plan.Scenario.Id, outcome.Aggregate)) + ThemesCsv.Format(outcome.Themes) +
+                BudgetCsv.Format(BudgetTable.Build(plan.Scenario.Id, outcome.Plan, outcome.Aggregate)) +
+                BudgetCsv.Format(ValueForMoney.Build(plan.Scenario.Id, outcome.Aggregate));
         }
         var one = await Run(1, 600);
         var three = await Run(3, 50);
         Assert.Equal(one, three);
         Assert.Contains("ivp-plan,ermelo,total_crimes_excl_cyber,2024,*,", one);
+        Assert.Contains("ivp-plan,veluwe-west,*,*,2022,", one);
     }
 
     [Fact]
