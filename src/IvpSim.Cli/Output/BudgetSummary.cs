@@ -33,6 +33,13 @@ public static class BudgetSummary
         console.MarkupLine($"[grey]Alleen nieuw beleid en extra inzet op bestaand beleid tellen mee; gedeelde maatregelen verdeeld naar " +
             $"{KeyName(scenario.Budget.Key)}; kostenoverschrijdingen gecorreleerd (ρ = {scenario.Budget.CostCorrelation.ToString("0.##", DutchFormat.Numbers)}). " +
             "Veluwe-West is in elk traject de som van de drie gemeenten.[/]");
+        foreach (var target in result.TargetGains.Where(g => g.Rank is >= 1 and <= 3).GroupBy(g => (g.Region, g.Indicator)))
+        {
+            var cheapest = target.OrderBy(g => g.Rank).Select(g =>
+                $"{Name(result, g.Intervention)} (€ {DutchFormat.Number(g.CostPerPoint ?? 0)} per procentpunt)");
+            console.MarkupLine(Markup.Escape($"Goedkoopst voor het doel {Indicators.Get(target.Key.Indicator).ShortLabelNl} in " +
+                $"{Regions.Get(target.Key.Region).NameNl}: {string.Join(", ", cheapest)}"));
+        }
         var whole = result.ValueForMoney.FirstOrDefault(v => v.Intervention == CostLayout.TotalId);
         if (whole is not null)
         {

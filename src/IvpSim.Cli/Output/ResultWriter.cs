@@ -11,7 +11,7 @@ namespace IvpSim.Cli.Output;
 /// <summary>The files of one scenario run: projections, targets, contributions, themes, budget, value for money, run.txt and charts/.</summary>
 public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
     IReadOnlyList<ProjectionRow> Projections, IReadOnlyList<TargetOutcome> Targets, IReadOnlyList<BudgetRow> Budget,
-    IReadOnlyList<ValueForMoneyRow> ValueForMoney)
+    IReadOnlyList<ValueForMoneyRow> ValueForMoney, IReadOnlyList<TargetGainRow> TargetGains)
 {
     public static ScenarioResult From(ScenarioInputs inputs, RunOutcome outcome)
     {
@@ -20,7 +20,8 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
             ProjectionTable.Build(id, inputs.Observations, outcome.Aggregate),
             TargetEvaluator.Evaluate(id, inputs.Targets, inputs.Observations, outcome.Aggregate),
             BudgetTable.Build(id, outcome.Plan, outcome.Aggregate),
-            Model.Results.ValueForMoney.Build(id, outcome.Aggregate));
+            Model.Results.ValueForMoney.Build(id, outcome.Aggregate),
+            Model.Results.ValueForMoney.TargetGains(id, outcome.Plan, outcome.Aggregate));
     }
 
     public void WriteTo(string folder, bool charts)
@@ -39,8 +40,7 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
         if (!Outcome.Aggregate.Contributions.IsEmpty)
         {
             File.WriteAllText(Path.Combine(folder, "value-for-money.csv"), BudgetCsv.Format(ValueForMoney));
-            File.WriteAllText(Path.Combine(folder, "target-gains.csv"),
-                BudgetCsv.Format(Model.Results.ValueForMoney.TargetGains(Inputs.Scenario.Id, Outcome.Plan, Outcome.Aggregate)));
+            File.WriteAllText(Path.Combine(folder, "target-gains.csv"), BudgetCsv.Format(TargetGains));
         }
         if (!charts) return;
         var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;

@@ -35,7 +35,10 @@ public static class ValueForMoney
                 p05 > 0 ? cost / p05 : null);
         })];
 
-    /// <summary>Per target, every measure's gain in probability; measures that gain are ranked by cost per point.</summary>
+    /// <summary>A gain below this (0.1 percentage point) is not ranked: with neutral priors it is chance.</summary>
+    public const double MinimumRankedGain = 0.001;
+
+    /// <summary>Per target, every measure's gain in probability; measures that gain at least <see cref="MinimumRankedGain"/> are ranked by cost per point.</summary>
     public static ImmutableArray<TargetGainRow> TargetGains(string scenario, SimulationPlan plan, RunAggregate result)
     {
         var rows = new List<TargetGainRow>();
@@ -48,7 +51,7 @@ public static class ValueForMoney
                 var cost = TotalCost(result, target.Region, c.InterventionId);
                 return (c.InterventionId, gain, cost, perPoint: gain > 0 ? cost / (gain * 100) : (double?)null);
             }).ToArray();
-            var ranked = gains.Where(g => g.perPoint is not null && g.InterventionId != ContributionSums.AllId)
+            var ranked = gains.Where(g => g.perPoint is not null && g.gain >= MinimumRankedGain && g.InterventionId != ContributionSums.AllId)
                 .OrderBy(g => g.perPoint).Select((g, i) => (g.InterventionId, Rank: i + 1)).ToDictionary(x => x.InterventionId, x => x.Rank);
             rows.AddRange(gains.Select(g => new TargetGainRow(scenario, target.Region, target.Indicator, target.DecisiveYear,
                 g.InterventionId, g.gain, g.cost, g.perPoint, ranked.TryGetValue(g.InterventionId, out var r) ? r : null)));
