@@ -6,7 +6,7 @@ namespace IvpSim.Data;
 /// <summary>
 /// Reads and writes IvpSim's long observation CSV: <c>municipality,indicator,year,value,source</c>.
 /// </summary>
-public static class ObservationCsv
+public static partial class ObservationCsv
 {
     public static readonly string[] Header = ["municipality", "indicator", "year", "value", "source"];
 
@@ -19,10 +19,11 @@ public static class ObservationCsv
         foreach (var row in LongCsvReader.Read(path, Header))
         {
             var region = row.Fields["municipality"];
-            if (!Regions.IsKnown(region))
+            // Regions beyond the plan's (imported from CBS) are kept for backtests; a run uses only its own.
+            if (!Regions.IsKnown(region) && !RegionIdPattern().IsMatch(region))
             {
                 throw new InputException(path, row.Line, "municipality",
-                    $"onbekende gemeente '{region}' (bekend: {string.Join(", ", Regions.All.Select(r => r.Id))})");
+                    $"ongeldige regio '{region}' (kleine letters, cijfers en '-'; bekend: {string.Join(", ", Regions.All.Select(r => r.Id))})");
             }
             var indicator = row.Fields["indicator"];
             if (!isKnownIndicator(indicator))
@@ -53,4 +54,7 @@ public static class ObservationCsv
         }
         return result.ToImmutable();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial System.Text.RegularExpressions.Regex RegionIdPattern();
 }

@@ -13,9 +13,16 @@ public sealed record ScenarioInputs(Scenario Scenario, Catalogue Catalogue, Obse
     public static ScenarioInputs Load(string scenarioPath, string? dataOverride = null)
     {
         var (scenario, catalogue) = ScenarioReader.Read(scenarioPath);
-        var observationsPath = dataOverride is null ? scenario.Data.Observations : Path.GetFullPath(dataOverride);
-        scenario = scenario with { Data = scenario.Data with { Observations = observationsPath } };
-        var observations = new ObservationSet(ObservationCsv.Read(observationsPath));
+        var observations = new ObservationSet(ObservationCsv.Read(scenario.Data.Observations));
+        if (dataOverride is not null)
+        {
+            // New data overlay the scenario's: a value for the same region, indicator and year replaces the old one,
+            // and indicators the new file lacks (youth nuisance, the survey …) keep the scenario's data.
+            var newer = ObservationCsv.Read(dataOverride);
+            var keys = newer.Select(o => (o.Region, o.Indicator, o.Year)).ToHashSet();
+            observations = new ObservationSet([.. observations.Items.Where(o => !keys.Contains((o.Region, o.Indicator, o.Year))), .. newer]);
+            scenario = scenario with { Data = scenario.Data with { Observations = Path.GetFullPath(dataOverride), BaseObservations = scenario.Data.Observations } };
+        }
         var targets = TargetCsv.Read(scenario.Data.Targets);
         var population = PopulationCsv.Read(scenario.Data.Population);
         return new ScenarioInputs(scenario, catalogue, observations, targets, population);

@@ -29,7 +29,7 @@ public sealed class InputErrorTests : IDisposable
     private const string Header = "municipality,indicator,year,value,source\n";
 
     [Theory]
-    [InlineData("nunspeet,violence,2019,5,x\n", 2, "municipality", "onbekende gemeente 'nunspeet'")]
+    [InlineData("Nunspeet!,violence,2019,5,x\n", 2, "municipality", "ongeldige regio 'Nunspeet!'")]
     [InlineData("ermelo,robbery,2019,5,x\n", 2, "indicator", "onbekende indicator 'robbery'")]
     [InlineData("ermelo,violence,2019,-5,x\n", 2, "value", "negatieve waarde")]
     [InlineData("ermelo,violence,2019,1.010,x\n", 2, "value", "geen geheel getal")]

@@ -21,6 +21,8 @@ public static class RunManifest
         sb.Append(inv, $"scenario_file: {s.SourceFile}\n");
         sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize}\n");
         sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {Sha256(s.Data.Observations)}\n");
+        if (s.Data.BaseObservations is { } baseFile)
+            sb.Append(inv, $"data_overlays: {baseFile} (sha256 {Sha256(baseFile)})\n");
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
         sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");

@@ -8,7 +8,8 @@ namespace IvpSim.Model.Calibration;
 /// excluding cybercrime that Table 2.1 does not list: total − online-trade fraud − the four listed types.
 /// Where a municipality's online-trade fraud is missing (2016-2017 in the seed) but the region's is known, the
 /// municipality's fraud is taken as its share of the region's in the years where both are known; those points
-/// are marked as imputed. Fraud is a small part of the total, so the error this adds is small.
+/// are marked as imputed. Where neither is known (newer data without fraud figures), the municipality's usual
+/// ratio of fraud to total is used, also marked imputed. Fraud is a small part of the total, so the error is small.
 /// </summary>
 public static class CalibrationInputs
 {
@@ -47,12 +48,30 @@ public static class CalibrationInputs
                 other = total - share * regionFraud - listed.Sum(v => v!.Value);
                 isImputed = true;
             }
+            if (other is null && FraudRatio(data, municipality) is { } ratio)
+            {
+                // No fraud figure at all for this year (new data without it): the municipality's usual fraud share of the total.
+                other = total * (1 - ratio) - listed.Sum(v => v!.Value);
+                isImputed = true;
+            }
             if (other is not { } o) continue;
             years.Add(year);
             values.Add(Math.Max(0, Math.Round(o)));
             imputed.Add(isImputed);
         }
         return new(municipality, Indicators.OtherCrimes, [.. years], [.. values], [.. imputed]);
+    }
+
+    private static double? FraudRatio(ObservationSet data, string municipality)
+    {
+        double fraud = 0, total = 0;
+        foreach (var (year, value) in data.Series(municipality, Indicators.OnlineTradeFraud))
+        {
+            if (data.Get(municipality, Indicators.TotalCrimes, year) is not { } t) continue;
+            fraud += value;
+            total += t;
+        }
+        return total > 0 ? fraud / total : null;
     }
 
     private static double? FraudShare(ObservationSet data, string municipality)

@@ -9,13 +9,16 @@ public static class ProjectionTable
 {
     public static ImmutableArray<ProjectionRow> Build(string scenario, ObservationSet observed, RunAggregate result)
     {
-        var firstProjected = result.Slots.IsEmpty ? int.MaxValue : result.Slots.Min(s => s.Year);
         var rows = new List<ProjectionRow>();
-        foreach (var o in observed.Items.Where(o => o.Year < firstProjected && Indicators.IsKnown(o.Indicator)))
+        var regions = Regions.All.Select(r => r.Id).ToHashSet();
+        var observedKeys = new HashSet<(string, string, int)>();
+        foreach (var o in observed.Items.Where(o => Indicators.IsKnown(o.Indicator) && regions.Contains(o.Region)))
         {
             rows.Add(new(scenario, o.Region, o.Indicator, o.Year, true, o.Value, o.Value, o.Value, o.Value, o.Value, o.Value));
+            observedKeys.Add((o.Region, o.Indicator, o.Year));
         }
-        foreach (var slot in result.Slots)
+        // A year that was observed shows its observation; the projection starts after it.
+        foreach (var slot in result.Slots.Where(s => !observedKeys.Contains((s.Region, s.Indicator, s.Year))))
         {
             var scale = (double)Indicators.Get(slot.Indicator).Scale;
             var h = slot.Histogram;

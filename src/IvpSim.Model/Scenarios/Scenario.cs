@@ -3,7 +3,8 @@ using IvpSim.Model.Calibration;
 namespace IvpSim.Model.Scenarios;
 
 /// <summary>Where a scenario's data come from; paths as given, resolved by the data layer.</summary>
-public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue);
+/// <remarks><see cref="BaseObservations"/>: with <c>--data</c>, the scenario's own file that the new data overlay.</remarks>
+public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue, string? BaseObservations = null);
 
 /// <summary>Monte Carlo settings: how many trajectories, from which seed, in batches of what size.</summary>
 public sealed record RunSettings(int Runs, ulong Seed, int BatchSize)
