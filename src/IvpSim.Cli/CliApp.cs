@@ -62,6 +62,7 @@ public static class CliApp
         root.Subcommands.Add(BudgetCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
+        root.Subcommands.Add(BacktestCommand.Create(console));
         return root;
     }
 }

@@ -177,6 +177,50 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_import_cbs_figures_and_run_on_them_When_an_analyst_brings_new_data()
+    {
+        var fixture = Path.Combine(RepoRoot.Path, "tests", "IvpSim.Model.Tests", "Fixtures", "cbs-api-47013NED.csv");
+        var imported = Path.Combine(_dir, "politie.csv");
+        var import = await CliRun.Of("data", "import", fixture, "--out", imported);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Contains("Ingelezen", import.Output);
+        Assert.Equal(2, (await CliRun.Of("data", "import", fixture, "--out", imported)).ExitCode);
+
+        var outDir = Path.Combine(_dir, "run");
+        var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--data", imported, "-n", "300", "--no-charts", "-o", outDir);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var manifest = File.ReadAllText(Path.Combine(outDir, "run.txt"));
+        Assert.Contains($"data_file: {imported}", manifest);
+        Assert.Contains("data_overlays:", manifest);
+        Assert.Contains("calibration_years: 2014,2016,2017,2018,2019,2020,2021,2022,2023", manifest);
+        var projections = File.ReadAllLines(Path.Combine(outDir, "projections.csv"));
+        // 2022 was observed in the new data: it is shown as observed (all columns equal), not projected.
+        var ermelo2022 = projections.Single(l => l.StartsWith("baseline,ermelo,total_crimes,2022,", StringComparison.Ordinal)).Split(',')[4..];
+        Assert.Single(ermelo2022.Distinct());
+        Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes,2024,", StringComparison.Ordinal));
+        Assert.DoesNotContain(projections, l => l.Contains(",gm0302,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_score_every_series_against_naive_methods_When_backtesting()
+    {
+        var outDir = Path.Combine(_dir, "backtest");
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--fit-until", "2018", "--horizon", "1", "--runs", "500", "-o", outDir);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("naive_last", run.Output);
+        var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv"));
+        Assert.Equal("region,indicator,fit_until,year,method,observed,p05,p25,p50,p75,p95", rows[0]);
+        Assert.Equal(3 * 30, rows.Length - 1);
+        Assert.Contains(rows, l => l.StartsWith("veluwe-west,total_crimes,2018,2019,ivpsim,3503,", StringComparison.Ordinal));
+        var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"));
+        Assert.Equal("region,indicator,method,forecasts,coverage_50,coverage_90,mape,crps", summary[0]);
+        Assert.Equal(3, summary.Count(l => l.StartsWith("*,*,", StringComparison.Ordinal)));
+        Assert.True(File.Exists(Path.Combine(outDir, "backtest.png")));
+        Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
+    }
+
+    [Fact]
     public async Task Should_accept_the_shipped_scenarios_When_validating()
     {
         var run = await CliRun.Of("validate", RepoRoot.Scenario("baseline.yaml"), RepoRoot.Scenario("ivp-plan.yaml"), RepoRoot.Scenario("interventions.yaml"));

@@ -26,8 +26,8 @@ public sealed class TrajectorySimulator
     private readonly int[] _exclCyberParts;
     private readonly int _regionIndex, _scoreIndicator, _exclCyberIndicator, _totalIndicator, _fraudIndicator;
 
-    /// <summary>A ceiling far above any municipality's yearly count; it keeps a wild draw from stalling the sampler.</summary>
-    private const double MaxYearlyCount = 1e7;
+    private readonly double[] _seriesMultipliers;
+    private readonly int[] _seriesValues;
 
     public TrajectorySimulator(SimulationPlan plan)
     {
@@ -45,6 +45,8 @@ public sealed class TrajectorySimulator
         _totalIndicator = _layout.IndicatorIndex(Indicators.TotalCrimes);
         _fraudIndicator = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
         _common = new double[plan.YearCount];
+        _seriesMultipliers = new double[plan.YearCount];
+        _seriesValues = new int[plan.YearCount];
         _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
     }
 
@@ -82,42 +84,15 @@ public sealed class TrajectorySimulator
     private void SimulateCount(CountSeriesModel series, long trajectory, ulong purpose, Span<int> output,
         ReadOnlySpan<double> multipliers, int region, int indicator)
     {
-        var rng = RandomStreams.For(_plan.Seed, trajectory, purpose);
-        var psi = series.Overdispersion;
-        var settings = _plan.Settings;
-        var level = series.LevelMean + series.LevelSd * rng.NextStandardNormal();
-        var slope = series.SlopeMean + series.SlopeSd * rng.NextStandardNormal();
-        var last = series.LastObservedYear;
-        var logLevel = level + slope * (last - series.CenterYear);
-        // The shared yearly shock takes at most 90% of this series' extra variance; the rest is its own.
-        var commonVariance = Math.Min(_plan.Hyper.CommonVariance, 0.9 * psi);
-        var commonSd = Math.Sqrt(commonVariance);
-        var ownSd = Math.Sqrt(psi - commonVariance);
-        double trend = 0, drift = 0, damping = 1;
-        for (var year = last + 1; year <= _plan.EndYear; year++)
+        if (!multipliers.IsEmpty)
         {
-            damping *= settings.TrendDamping;
-            trend += slope * damping;
-            drift += settings.LevelDriftSd * rng.NextStandardNormal();
-            if (year < _plan.StartYear) continue;
-            var shock = commonSd * _common[year - _plan.StartYear] + ownSd * rng.NextStandardNormal();
-            // The fit is on ln(y + 0.5): undo the offset; the shock has mean one on the count scale.
-            var slot = _layout.Slot(region, indicator, year);
-            var mean = Math.Exp(logLevel + trend + drift + shock - 0.5 * psi) - 0.5;
-            if (!multipliers.IsEmpty) mean *= multipliers[slot];
-            // Poisson noise from its own uniform per series and year, monotone in the mean: a changed mean (an
-            // intervention) moves this count only as far as the mean moves, and leaves every other draw as it was.
-            var uniform = RandomStreams.For(_plan.Seed, trajectory, purpose ^ (ulong)year * 0x9E3779B97F4A7C15UL).NextDouble();
-            output[slot] = PoissonSampler.Sample(Math.Min(mean, MaxYearlyCount), uniform);
+            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+                _seriesMultipliers[year - _plan.StartYear] = multipliers[_layout.Slot(region, indicator, year)];
         }
-        for (var i = 0; i < series.ObservedYears.Length; i++)
-        {
-            var year = series.ObservedYears[i];
-            if (year >= _plan.StartYear)
-            {
-                output[_layout.Slot(region, indicator, year)] = (int)series.ObservedValues[i];
-            }
-        }
+        CountProjection.Simulate(series, _plan.Hyper.CommonVariance, _plan.Settings, _plan.Seed, trajectory, purpose,
+            _plan.StartYear, _plan.EndYear, _common, multipliers.IsEmpty ? [] : _seriesMultipliers, _seriesValues);
+        for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+            output[_layout.Slot(region, indicator, year)] = _seriesValues[year - _plan.StartYear];
     }
 
     private void SimulateScore(ScoreSeriesModel score, StreamRandom rng, int municipality, Span<int> output)
