@@ -80,6 +80,20 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void Should_fill_a_year_the_data_skip_around_its_neighbours_When_newer_years_are_observed()
+    {
+        // Newer data for 2021-2022 but not 2020: 2020 is a gap inside the observed range of every count series.
+        var newer = Data.Items.Where(o => o.Year == 2019 && Indicators.Get(o.Indicator).Kind == IndicatorKind.Count && o.Region != Regions.VeluweWest)
+            .SelectMany(o => new[] { o with { Year = 2021 }, o with { Year = 2022 } });
+        var plan = Plan(new ObservationSet([.. Data.Items, .. newer]));
+        var result = MonteCarlo.RunBatch(plan, 0, 500);
+        var gap = result.Find(Regions.Ermelo, Indicators.TotalCrimes, 2020)!;
+        Assert.InRange(gap.Quantile(0.5), 900, 1150);
+        Assert.True(gap.Quantile(0.01) > 500, $"a gap year must not fall to near zero: P1 = {gap.Quantile(0.01)}");
+        Assert.Equal([1010], result.Find(Regions.Ermelo, Indicators.TotalCrimes, 2021)!.Values.ToArray());
+    }
+
+    [Fact]
     public void Should_show_more_than_poisson_spread_When_projecting_a_count()
     {
         var result = MonteCarlo.RunBatch(Plan(), 0, 4000);

@@ -41,6 +41,13 @@ public static partial class BacktestCommand
             OutputFolder.Write(outDir, folder =>
             {
                 File.WriteAllText(Path.Combine(folder, "backtest.csv"), BacktestCsv.Format(rows));
+                var d = inputs.Scenario.Data;
+                File.WriteAllText(Path.Combine(folder, "run.txt"),
+                    $"data_file: {d.Observations}\ndata_sha256: {FileChecksum.Sha256(d.Observations)}\n" +
+                    (d.BaseObservations is { } b ? $"data_overlays: {b} (sha256 {FileChecksum.Sha256(b)})\n" : "") +
+                    $"fit_until: {cut}\nhorizon: {minH}..{maxH}\nruns: {parse.GetValue(runs)}\nseed: {parse.GetValue(seed)}\n" +
+                    $"calibration_years: {string.Join(",", inputs.Observations.Items.Select(o => o.Year).Where(y => y <= cut).Distinct().Order())}\n" +
+                    $"scenario_file: {inputs.Scenario.SourceFile}\n");
                 File.WriteAllText(Path.Combine(folder, "backtest-summary.csv"), BacktestCsv.Format(summary));
                 BacktestChart.Save([.. summary.Where(s => s.Region == "*")], $"Backtest: fit t/m {cut}, horizon {minH}-{maxH}",
                     Path.Combine(folder, "backtest.png"));

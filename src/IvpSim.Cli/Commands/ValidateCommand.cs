@@ -10,8 +10,10 @@ public static class ValidateCommand
     public static Command Create(IAnsiConsole console)
     {
         var files = new Argument<string[]>("scenario") { Description = "Scenariobestand(en) om te controleren", Arity = ArgumentArity.OneOrMore };
+        var data = new Option<string?>("--data") { Description = "Nieuwere gegevens (lange CSV) om mee te controleren" };
         var command = new Command("validate", "Controleer scenariobestanden (of de catalogus interventions.yaml) en hun gegevens zonder iets te draaien");
         command.Arguments.Add(files);
+        command.Options.Add(data);
         command.SetAction(parse =>
         {
             foreach (var file in parse.GetValue(files) ?? [])
@@ -23,7 +25,7 @@ public static class ValidateCommand
                         $"{catalogue.Interventions.Length} interventies)");
                     continue;
                 }
-                var inputs = ScenarioInputs.Load(file);
+                var inputs = ScenarioInputs.Load(file, parse.GetValue(data));
                 console.MarkupLine($"[green]in orde[/]: {Markup.Escape(file)} (scenario '{Markup.Escape(inputs.Scenario.Id)}', " +
                     $"{inputs.Observations.Items.Length} waarnemingen, {inputs.Targets.Length} doelen, " +
                     $"{inputs.Scenario.Interventions.Select(u => u.InterventionId).Distinct().Count()} interventies)");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace IvpSim.Cli.Output;
@@ -20,9 +19,9 @@ public static class RunManifest
         sb.Append(inv, $"scenario: {s.Id} ({s.NameNl})\n");
         sb.Append(inv, $"scenario_file: {s.SourceFile}\n");
         sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize}\n");
-        sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {Sha256(s.Data.Observations)}\n");
+        sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {FileChecksum.Sha256(s.Data.Observations)}\n");
         if (s.Data.BaseObservations is { } baseFile)
-            sb.Append(inv, $"data_overlays: {baseFile} (sha256 {Sha256(baseFile)})\n");
+            sb.Append(inv, $"data_overlays: {baseFile} (sha256 {FileChecksum.Sha256(baseFile)})\n");
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
         sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");
@@ -37,6 +36,4 @@ public static class RunManifest
         return sb.ToString();
     }
 
-    private static string Sha256(string path) =>
-        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

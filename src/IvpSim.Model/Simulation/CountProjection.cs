@@ -46,10 +46,21 @@ public static class CountProjection
             var uniform = RandomStreams.For(seed, trajectory, purpose ^ (ulong)year * 0x9E3779B97F4A7C15UL).NextDouble();
             values[year - startYear] = PoissonSampler.Sample(Math.Min(mean, MaxYearlyCount), uniform);
         }
-        for (var i = 0; i < series.ObservedYears.Length; i++)
+        // Years up to the last observation: the observed value, or for a year the data skip, a draw around the
+        // fitted line (from streams of its own, so data without gaps give the same numbers as before).
+        for (var year = startYear; year <= Math.Min(last, endYear); year++)
         {
-            var year = series.ObservedYears[i];
-            if (year >= startYear && year <= endYear) values[year - startYear] = (int)series.ObservedValues[i];
+            var observed = series.ObservedYears.IndexOf(year);
+            if (observed >= 0)
+            {
+                values[year - startYear] = (int)series.ObservedValues[observed];
+                continue;
+            }
+            var gap = RandomStreams.For(seed, trajectory, purpose ^ 0x5851F42D4C957F2DUL ^ (ulong)year);
+            var shock = commonSd * commonShocks[year - startYear] + ownSd * gap.NextStandardNormal();
+            var mean = Math.Exp(level + slope * (year - series.CenterYear) + shock - 0.5 * psi) - 0.5;
+            if (!multipliers.IsEmpty) mean *= multipliers[year - startYear];
+            values[year - startYear] = PoissonSampler.Sample(Math.Min(mean, MaxYearlyCount), gap.NextDouble());
         }
     }
 }

@@ -111,10 +111,10 @@ public sealed class TrajectorySimulator
             _scoreNoisy[municipality * _plan.YearCount + year - _plan.StartYear] = measured;
             output[_layout.Slot(region, indicator, year)] = ToPublished(measured);
         }
-        for (var i = 0; i < score.ObservedYears.Length; i++)
+        // Up to the last survey: the published score, or for a year without a survey the last one before it.
+        for (var year = _plan.StartYear; year <= Math.Min(score.LastObservedYear, _plan.EndYear); year++)
         {
-            var year = score.ObservedYears[i];
-            if (year < _plan.StartYear) continue;
+            var i = score.ObservedYears.IndexOf(score.ObservedYears.LastOrDefault(y => y <= year, score.ObservedYears[0]));
             _scoreNoisy[municipality * _plan.YearCount + year - _plan.StartYear] = score.ObservedValues[i];
             output[_layout.Slot(region, indicator, year)] = ToPublished(score.ObservedValues[i]);
         }

@@ -25,11 +25,12 @@ public sealed record FanChartData(
     {
         foreach (var group in rows.GroupBy(r => (r.Region, r.Indicator)))
         {
-            var projected = group.Where(r => !r.Observed).OrderBy(r => r.Year).ToArray();
-            if (projected.Length == 0) continue;
             var observed = group.Where(r => r.Observed).OrderBy(r => r.Year).ToArray();
-            // The fan starts at the last observation so that the bands join the observed line.
+            // The fan shows the years after the last observation (a year the data skip is in projections.csv only)
+            // and starts at that observation so that the bands join the observed line.
             var anchor = observed.LastOrDefault();
+            var projected = group.Where(r => !r.Observed && r.Year > (anchor?.Year ?? int.MinValue)).OrderBy(r => r.Year).ToArray();
+            if (projected.Length == 0) continue;
             var fan = anchor is null ? projected : [anchor, .. projected];
             var target = targets.FirstOrDefault(t => t.Region == group.Key.Region && t.Indicator == group.Key.Indicator);
             var indicator = Indicators.Get(group.Key.Indicator);
