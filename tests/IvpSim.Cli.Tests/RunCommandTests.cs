@@ -6,6 +6,15 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>A scenario file in the test folder that uses the seed's data, followed by <paramref name="rest"/>.</summary>
+    private string ScenarioWithSeedData(string name, string id, string rest)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, $"id: {id}\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
+            $"  population: {RepoRoot.Data("population.csv")}\n" + rest);
+        return path;
+    }
+
     [Fact]
     public async Task Should_write_projections_targets_and_charts_When_running_a_scenario()
     {
@@ -128,10 +137,8 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Should_list_every_problem_and_exit_2_When_scenario_interventions_are_bad()
     {
-        var scenario = Path.Combine(_dir, "bad-plan.yaml");
         File.Copy(RepoRoot.Scenario("interventions.yaml"), Path.Combine(_dir, "interventions.yaml"));
-        File.WriteAllText(scenario, $"id: bad\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
-            $"  population: {RepoRoot.Data("population.csv")}\ninterventions:\n  - {{id: onbekend}}\n  - {{id: pkvw, start_year: 2030}}\n");
+        var scenario = ScenarioWithSeedData("bad-plan.yaml", "bad", "interventions:\n  - {id: onbekend}\n  - {id: pkvw, start_year: 2030}\n");
 
         var run = await CliRun.Of("validate", scenario);
 
@@ -167,9 +174,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("budget:\n  claim_year: 2026\n", "budget.claim_year")]
     public async Task Should_exit_2_naming_the_field_When_the_budget_section_is_bad(string yaml, string field)
     {
-        var scenario = Path.Combine(_dir, "bad-budget.yaml");
-        File.WriteAllText(scenario, $"id: b\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
-            $"  population: {RepoRoot.Data("population.csv")}\n" + yaml);
+        var scenario = ScenarioWithSeedData("bad-budget.yaml", "b", yaml);
         var run = await CliRun.Of("budget", scenario, "-o", Path.Combine(_dir, "nothing"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"veld '{field}'", run.Error);

@@ -10,10 +10,8 @@ namespace IvpSim.Model.Tests;
 
 public sealed class BudgetTests
 {
-    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
-    private static readonly Population People = PopulationCsv.Read(RepoRoot.Data("population.csv"));
-    private static readonly (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated =
-        BaselineCalibrator.Calibrate(Data, new ModelSettings());
+    private static Population People => SeedModel.People;
+    private static (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated => SeedModel.Calibrated;
 
     private static Intervention Measure(string id, Distribution yearly, bool existing = false, Distribution? oneOff = null) =>
         new(id, id, ["t"], Regions.Municipalities, existing, 1, 0, [],

@@ -9,10 +9,8 @@ namespace IvpSim.Model.Tests;
 
 public sealed class InterventionEffectTests
 {
-    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
-    private static readonly Population People = PopulationCsv.Read(RepoRoot.Data("population.csv"));
-    private static readonly (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated =
-        BaselineCalibrator.Calibrate(Data, new ModelSettings());
+    private static Population People => SeedModel.People;
+    private static (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated => SeedModel.Calibrated;
 
     private static Intervention Measure(string id, Distribution effect, bool existing = false, int ramp = 1,
         double localSd = 0, double coverage = 1, string indicator = Indicators.ResidentialBurglary) =>

@@ -13,26 +13,15 @@ public static class BudgetCommand
     public static Command Create(IAnsiConsole console)
     {
         var options = new CommonOptions();
-        var scenarios = new Argument<string[]>("scenario")
-        {
-            Description = "Scenariobestand(en) (YAML). Zonder: alle scenario's in scenarios/",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
         var year = new Option<int?>("--year", "-j") { Description = "Jaar van de claim (standaard: budget.claim_year uit het scenario, anders 2022)" };
-        var outOption = new Option<string>("--out", "-o") { Description = "Uitvoermap (standaard: out)", DefaultValueFactory = _ => "out" };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Geen grafieken maken (sneller)" };
         var command = new Command("budget", "Bereken de extra kosten per gemeente (P50/P80/P95), wat ze opleveren en de claim voor een jaar");
-        command.Arguments.Add(scenarios);
-        options.AddTo(command);
+        options.AddScenarioRunTo(command);
         command.Options.Add(year);
-        command.Options.Add(outOption);
-        command.Options.Add(noCharts);
         command.SetAction((parse, ct) =>
         {
             if (parse.GetValue(year) is { } y && y is < 2020 or > 2024)
                 throw new Data.InputException("--year", null, null, $"{y} ligt niet tussen 2020 en 2024");
-            return ScenarioPipeline.ExecuteAsync(console, parse, options, scenarios, outOption, noCharts,
-                parse.GetValue(year), BudgetSummary.Write, ct);
+            return ScenarioPipeline.ExecuteAsync(console, parse, options, parse.GetValue(year), BudgetSummary.Write, ct);
         });
         return command;
     }

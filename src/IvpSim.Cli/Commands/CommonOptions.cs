@@ -25,6 +25,29 @@ public sealed class CommonOptions
         Description = "Ander waarnemingenbestand (lange CSV) in plaats van het bestand dat het scenario noemt",
     };
 
+    public Argument<string[]> Scenarios { get; } = new("scenario")
+    {
+        Description = "Scenariobestand(en) (YAML). Zonder: alle scenario's in scenarios/",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string> Out { get; } = new("--out", "-o")
+    {
+        Description = "Uitvoermap (standaard: out). Bij meerdere scenario's komt elk in een eigen submap",
+        DefaultValueFactory = _ => "out",
+    };
+
+    public Option<bool> NoCharts { get; } = new("--no-charts") { Description = "Geen grafieken maken (sneller)" };
+
+    /// <summary>Adds the scenario argument, the run options and the output options.</summary>
+    public void AddScenarioRunTo(Command command)
+    {
+        command.Arguments.Add(Scenarios);
+        AddTo(command);
+        command.Options.Add(Out);
+        command.Options.Add(NoCharts);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Runs);

@@ -12,19 +12,18 @@ namespace IvpSim.Cli.Commands;
 /// </summary>
 public static class ScenarioPipeline
 {
-    public static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, CommonOptions options,
-        Argument<string[]> scenarios, Option<string> outOption, Option<bool> noCharts, int? claimYear,
+    public static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, CommonOptions options, int? claimYear,
         Action<IAnsiConsole, ScenarioResult> summary, CancellationToken ct)
     {
-        var files = ScenarioFiles.Resolve(parse.GetValue(scenarios) ?? []);
-        var outRoot = parse.GetValue(outOption) ?? "out";
-        var charts = !parse.GetValue(noCharts);
+        var files = ScenarioFiles.Resolve(parse.GetValue(options.Scenarios) ?? []);
+        var outRoot = parse.GetValue(options.Out) ?? "out";
+        var charts = !parse.GetValue(options.NoCharts);
         // Read and check every input before anything runs or is written.
         var inputs = files.Select(f => ApplyOverrides(ScenarioInputs.Load(f, parse.GetValue(options.Data)), parse, options, claimYear)).ToList();
         var duplicate = inputs.GroupBy(i => i.Scenario.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InputException(duplicate.Last().Scenario.SourceFile, null, "id", $"scenario-id '{duplicate.Key}' komt twee keer voor");
-        var single = files.Count == 1 && parse.GetValue(scenarios) is { Length: > 0 };
+        var single = files.Count == 1 && parse.GetValue(options.Scenarios) is { Length: > 0 };
         var targets = inputs.ToDictionary(i => i.Scenario.Id, i => single ? outRoot : Path.Combine(outRoot, i.Scenario.Id));
         var comparison = Path.Combine(outRoot, ComparisonFolder);
         foreach (var t in targets.Values) OutputFolder.EnsureWritable(t);
