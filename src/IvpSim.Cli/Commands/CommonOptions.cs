@@ -22,7 +22,7 @@ public sealed class CommonOptions
 
     public Option<string?> Data { get; } = new("--data")
     {
-        Description = "Ander waarnemingenbestand (lange CSV) in plaats van het bestand dat het scenario noemt",
+        Description = "Nieuwere waarnemingen (lange CSV) over die van het scenario heen: zelfde regio, indicator en jaar vervangt, de rest blijft",
     };
 
     public Argument<string[]> Scenarios { get; } = new("scenario")
