@@ -63,6 +63,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));
+        root.Subcommands.Add(CalibrateCommand.Create(console));
         return root;
     }
 }

@@ -23,7 +23,8 @@ public sealed record RunRequest(
     [property: Id(7)] Catalogue Catalogue,
     [property: Id(8)] ImmutableArray<InterventionUse> Interventions,
     [property: Id(9)] BudgetSettings Budget,
-    [property: Id(10)] ImmutableArray<TargetDefinition> Targets);
+    [property: Id(10)] ImmutableArray<TargetDefinition> Targets,
+    [property: Id(11)] ImmutableArray<CalibrationSeries> National);
 
 /// <summary>How far a run is; polled by the command line while the run goes on.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunProgress")]
@@ -61,11 +62,16 @@ public sealed record MunicipalityData([property: Id(0)] ObservationSet Observati
 [GenerateSerializer, Immutable, Alias("ivpsim.CalibrationSeriesSet")]
 public sealed record CalibrationSeriesSet([property: Id(0)] System.Collections.Immutable.ImmutableArray<CalibrationSeries> Series);
 
-/// <summary>The pooled hyperparameters and settings with which a municipality fits its own series.</summary>
+/// <summary>
+/// What a municipality fits its own series with: the pooled hyperparameters, the settings, and the national series
+/// its series may follow with their fits.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.CalibrationRequest")]
 public sealed record CalibrationRequest(
     [property: Id(0)] PooledHyperparameters Hyper,
-    [property: Id(1)] ModelSettings Settings);
+    [property: Id(1)] ModelSettings Settings,
+    [property: Id(2)] ImmutableArray<CalibrationSeries> National,
+    [property: Id(3)] ImmutableArray<Model.Forecasting.SeriesFit> Anchors);
 
 /// <summary>A municipality's calibrated baseline.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityModelMessage")]

@@ -12,7 +12,8 @@ public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields
 /// </summary>
 public static class LongCsvReader
 {
-    public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyList<string> header)
+    /// <param name="comments">Whether lines starting with '#' are comments (as in the reference corpus).</param>
+    public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyList<string> header, bool comments = false)
     {
         if (!System.IO.File.Exists(path))
         {
@@ -24,6 +25,8 @@ public static class LongCsvReader
             DetectColumnCountChanges = false,
             BadDataFound = null,
             TrimOptions = TrimOptions.Trim,
+            AllowComments = comments,
+            Comment = '#',
         };
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, config);
@@ -58,6 +61,19 @@ public static class LongCsvReader
         {
             throw new InputException(path, ex.Context?.Parser?.RawRow, null, "onleesbare CSV: " + ex.Message.Split('\n')[0]);
         }
+    }
+
+    /// <summary>The header of a CSV file (after any comment lines), or null if the file is missing or empty.</summary>
+    public static string[]? FirstHeader(string path, bool comments = false)
+    {
+        if (!System.IO.File.Exists(path)) return null;
+        foreach (var line in System.IO.File.ReadLines(path))
+        {
+            if (comments && line.StartsWith('#')) continue;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            return [.. line.Split(',').Select(f => f.Trim().Trim('"'))];
+        }
+        return null;
     }
 
     public static int ParseYear(string path, CsvRow row, string field)

@@ -55,6 +55,12 @@ public static partial class ObservationCsv
         return result.ToImmutable();
     }
 
+    /// <summary>Any id of lower-case letters, digits, '-' and '_': a series that IvpSim need not know (for backtests).</summary>
+    public static bool IsSeriesId(string id) => SeriesIdPattern().IsMatch(id) && id != PopulationCsv.Indicator;
+
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial System.Text.RegularExpressions.Regex RegionIdPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial System.Text.RegularExpressions.Regex SeriesIdPattern();
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IvpSim.Data.Yaml;
 using IvpSim.Model.Calibration;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Interventions;
 using IvpSim.Model.Budget;
 using IvpSim.Model.Domain;
@@ -24,7 +25,8 @@ public static partial class ScenarioReader
         var data = ReadData(path, root.OptionalMap("data"));
         var run = ReadRun(root.OptionalMap("run"));
         var problems = new InputProblems();
-        var model = problems.Try(() => ReadModel(root.OptionalMap("model"))) ?? new ModelSettings();
+        var forecast = data.Calibration is { } calibration ? ForecastCalibrationFile.Read(calibration) : ForecastSettings.Uncalibrated;
+        var model = problems.Try(() => ReadModel(root.OptionalMap("model"), forecast)) ?? new ModelSettings { Forecast = forecast };
         var items = problems.Try(() => root.OptionalMapList("interventions")) ?? [];
         var budget = problems.Try(() => ReadBudget(root.OptionalMap("budget"))) ?? BudgetSettings.Default;
         problems.Try(() => { root.RejectUnknownKeys(); return true; });
@@ -39,14 +41,28 @@ public static partial class ScenarioReader
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string Resolve(string key, string fallback) =>
             Path.GetFullPath(Path.Combine(folder, map?.OptionalString(key) ?? fallback));
+        // Named files must exist; a default that is not there means the scenario does without it.
+        string? Optional(string key, string fallback)
+        {
+            var named = map?.Has(key) == true;
+            var resolved = Resolve(key, fallback);
+            if (File.Exists(resolved) || !named) return File.Exists(resolved) ? resolved : null;
+            throw map!.ErrorAt(key, $"bestand {resolved} bestaat niet");
+        }
         var sources = new DataSources(
             Resolve("observations", "data/observations.csv"),
             Resolve("targets", "data/targets.csv"),
             Resolve("population", "data/population.csv"),
-            Resolve("catalogue", "interventions.yaml"));
+            Resolve("catalogue", "interventions.yaml"),
+            Optional("reference", DefaultReference),
+            Optional("national", "data/national-series.csv"),
+            Optional("calibration", "data/forecast-calibration.yaml"));
         map?.RejectUnknownKeys();
         return sources;
     }
+
+    /// <summary>The reference corpus shipped with the scenarios.</summary>
+    public const string DefaultReference = "data/nl-reference-2012-2019.csv";
 
     private static RunSettings ReadRun(YamlMap? map)
     {
@@ -60,26 +76,35 @@ public static partial class ScenarioReader
         return run;
     }
 
-    private static ModelSettings ReadModel(YamlMap? map)
+    /// <summary>Fields of earlier versions whose job the calibration now does.</summary>
+    private static readonly string[] Retired = ["trend_damping", "level_drift_sd", "slope_prior_sd", "overdispersion_prior_df"];
+
+    private static ModelSettings ReadModel(YamlMap? map, ForecastSettings calibrated)
     {
-        var d = new ModelSettings();
+        var d = new ModelSettings { Forecast = calibrated };
         if (map is null) return d;
-        var slopePrior = map.OptionalString("slope_prior_sd");
+        foreach (var key in Retired.Where(map.Has))
+            throw map.ErrorAt(key, "vervallen: trend en spreiding komen nu uit de kalibratie (data/forecast-calibration.yaml); " +
+                "kies desgewenst model.structure of model.weights");
+        var forecast = calibrated;
+        if (map.OptionalString("structure") is { } structure)
+        {
+            if (!Structures.IsKnown(structure))
+                throw map.ErrorAt("structure", $"onbekende structuur '{structure}' (bekend: {string.Join(", ", Structures.All.Select(s => s.Id))})");
+            forecast = forecast.Only(Structures.IndexOf(structure));
+        }
+        if (map.OptionalMap("weights") is { } weights)
+        {
+            if (map.Has("structure")) throw map.ErrorAt("weights", "kies structure of weights, niet allebei");
+            forecast = forecast with { Weights = ForecastCalibrationFile.ReadWeights(weights) };
+        }
         var settings = new ModelSettings
         {
-            TrendDamping = map.OptionalDouble("trend_damping", 0, 1) ?? d.TrendDamping,
-            LevelDriftSd = map.OptionalDouble("level_drift_sd", 0, 1) ?? d.LevelDriftSd,
-            SlopePriorSd = slopePrior switch
-            {
-                null => d.SlopePriorSd,
-                "auto" => null,
-                _ => map.OptionalDouble("slope_prior_sd", 0, 2),
-            },
+            Forecast = forecast,
             SurveyScoreSe = map.OptionalDouble("survey_score_se", 0, 1) ?? d.SurveyScoreSe,
             ScoreStepSd = map.OptionalDouble("score_step_sd", 0, 1) ?? d.ScoreStepSd,
             ScoreTrendShrink = map.OptionalDouble("score_trend_shrink", 0, 1) ?? d.ScoreTrendShrink,
             ScoreTrendSd = map.OptionalDouble("score_trend_sd", 0, 1) ?? d.ScoreTrendSd,
-            OverdispersionPriorDf = map.OptionalDouble("overdispersion_prior_df", 0, 100) ?? d.OverdispersionPriorDf,
             EndYear = (int)(map.OptionalInteger("end_year", 2020, 2040) ?? d.EndYear),
         };
         map.RejectUnknownKeys();

@@ -24,7 +24,8 @@ public sealed class MunicipalityGrain : Grain, IMunicipalityGrain
     {
         if (_data is null || _series is null)
             throw new ModelInputException($"gemeente {Municipality}: eerst gegevens laden, dan kalibreren");
-        var model = BaselineCalibrator.FitMunicipality(Municipality, _series.Series, _data, request.Hyper, request.Settings);
+        var model = BaselineCalibrator.FitMunicipality(Municipality, _series.Series, _data, request.Hyper, request.National,
+            request.Anchors, request.Settings);
         return Task.FromResult(new MunicipalityModelMessage(model));
     }
 }

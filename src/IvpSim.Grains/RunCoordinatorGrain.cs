@@ -2,6 +2,7 @@ using IvpSim.Contracts;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Simulation;
 using IvpSim.Model.Results;
 using System.Collections.Immutable;
@@ -57,15 +58,16 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
             .ToArray();
         var data = new MunicipalityData(request.Observations);
         var series = await Task.WhenAll(grains.Select(g => g.Load(data)));
-        var hyper = Pooling.Estimate([.. series.SelectMany(s => s.Series)], request.Settings);
-        var calibration = new CalibrationRequest(hyper, request.Settings);
+        var hyper = ForecastModelBuilder.Pool([.. series.SelectMany(s => s.Series)], request.Settings.Forecast);
+        var anchors = ForecastModelBuilder.FitAnchors(request.National, request.Settings.Forecast);
+        var calibration = new CalibrationRequest(hyper, request.Settings, request.National, anchors);
         var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
         var interventions = await Task.WhenAll(request.Interventions
             .GroupBy(u => u.InterventionId)
             .Select(g => GrainFactory.GetGrain<IInterventionGrain>(GrainKeys.Intervention(g.Key, runId))
                 .Prepare(new InterventionRequest(request.Catalogue.Find(g.Key)!, [.. g], request.Budget, request.Population))));
-        return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings, hyper,
-            [.. models.Select(m => m.Model)], request.Population, [.. interventions.Select(i => i.Planned)],
+        return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings,
+            new CalibratedBaseline(hyper, anchors, [.. models.Select(m => m.Model)]), request.Population, [.. interventions.Select(i => i.Planned)],
             [.. interventions.Select(i => i.Cost)], request.Budget, request.Targets);
     }
 

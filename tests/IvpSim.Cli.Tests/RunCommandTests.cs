@@ -1,3 +1,5 @@
+using IvpSim.Data;
+
 namespace IvpSim.Cli.Tests;
 
 public sealed class RunCommandTests : IDisposable
@@ -11,7 +13,8 @@ public sealed class RunCommandTests : IDisposable
     {
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, $"id: {id}\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
-            $"  population: {RepoRoot.Data("population.csv")}\n" + rest);
+            $"  population: {RepoRoot.Data("population.csv")}\n  reference: {RepoRoot.Data("nl-reference-2012-2019.csv")}\n" +
+            $"  national: {RepoRoot.Data("national-series.csv")}\n  calibration: {RepoRoot.Data("forecast-calibration.yaml")}\n" + rest);
         return path;
     }
 
@@ -28,10 +31,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("scenario,municipality,indicator,year,mean,p05,p25,p50,p75,p95", projections[0]);
         Assert.Contains("baseline,ermelo,total_crimes,2016,1314,1314,1314,1314,1314,1314", projections);
         var targets = File.ReadAllLines(Path.Combine(outDir, "targets.csv"));
-        Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_se", targets[0]);
+        Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_low,p_meet_high,p_meet_se", targets[0]);
         Assert.Equal(7, targets.Length);
         Assert.Contains(targets, l => l.StartsWith("baseline,putten,total_crimes_excl_cyber,2024,<=,500,561,", StringComparison.Ordinal));
         Assert.Contains(targets, l => l.StartsWith("baseline,ermelo,safety_score,2023,>=,7.7,7.7,", StringComparison.Ordinal));
+        // The structural range brackets the combined chance of each crime target; the survey score has none.
+        foreach (var line in targets.Where(l => l.Contains("total_crimes_excl_cyber", StringComparison.Ordinal)))
+        {
+            var f = line.Split(',').Skip(7).Take(3).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(f[1] <= f[0] && f[0] <= f[2], line);
+        }
+        Assert.Contains("naar modelkeuze", run.Output);
+        var structural = File.ReadAllLines(Path.Combine(outDir, "structural.csv"));
+        Assert.Equal("scenario,municipality,indicator,year,structure,weight,trajectories,p_meet,p_meet_se", structural[0]);
+        Assert.Equal(3 * 6, structural.Length - 1);
+        Assert.Equal(400, structural.Skip(1).Where(l => l.Contains(",ermelo,", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture)));
         // One chart per region and projected indicator: 4 regions × 11 indicators.
         Assert.Equal(44, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
         Assert.True(File.Exists(Path.Combine(outDir, "charts", "veluwe-west-total_crimes_excl_cyber.png")));
@@ -145,8 +159,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         var lines = run.Error.TrimEnd().Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Equal($"fout: {scenario}:7: veld 'interventions[1].id': onbekende interventie 'onbekend' (zie scenarios/interventions.yaml)", lines[0]);
-        Assert.StartsWith($"fout: {scenario}:8: veld 'interventions[2].start_year'", lines[1]);
+        Assert.Equal($"fout: {scenario}:10: veld 'interventions[1].id': onbekende interventie 'onbekend' (zie scenarios/interventions.yaml)", lines[0]);
+        Assert.StartsWith($"fout: {scenario}:11: veld 'interventions[2].start_year'", lines[1]);
     }
 
     [Fact]
@@ -210,19 +224,74 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_score_every_series_against_naive_methods_When_backtesting()
     {
         var outDir = Path.Combine(_dir, "backtest");
-        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--fit-until", "2018", "--horizon", "1", "--runs", "500", "-o", outDir);
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--horizon", "1..3", "--runs", "200", "--no-structures", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("naive_last", run.Output);
+        Assert.Contains("landelijk referentiecorpus", run.Output);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv"));
-        Assert.Equal("region,indicator,fit_until,year,method,observed,p05,p25,p50,p75,p95", rows[0]);
-        Assert.Equal(3 * 30, rows.Length - 1);
-        Assert.Contains(rows, l => l.StartsWith("veluwe-west,total_crimes,2018,2019,ivpsim,3503,", StringComparison.Ordinal));
+        Assert.Equal("data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale", rows[0]);
+        // The plan's own series from 2018 (the first origin at which every component has data), totals derived as in a run.
+        Assert.Contains(rows, l => l.StartsWith("plan,veluwe-west,total_crimes,2018,2019,1,ivpsim,3503,", StringComparison.Ordinal));
+        Assert.Contains(rows, l => l.StartsWith("landelijk,nederland,1-1-1-diefstal-inbraak-woning,2014,2017,3,ivpsim,49209,", StringComparison.Ordinal));
         var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"));
-        Assert.Equal("region,indicator,method,forecasts,coverage_50,coverage_90,mape,crps", summary[0]);
-        Assert.Equal(3, summary.Count(l => l.StartsWith("*,*,", StringComparison.Ordinal)));
+        Assert.Equal("data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last", summary[0]);
+        foreach (var h in new[] { "0", "1", "2", "3" })
+            Assert.Contains(summary, l => l.StartsWith($"*,*,*,ivpsim,{h},", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, "backtest.png")));
+        Assert.True(File.Exists(Path.Combine(outDir, "pit.png")));
+        Assert.Contains("origins: 2014,2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_forecast_a_new_corpus_from_one_origin_When_it_replaces_the_reference()
+    {
+        // Real data kept outside the project look like this: national series in the corpus format, a few years past 2019.
+        var corpus = Path.Combine(_dir, "nieuw.csv");
+        var lines = File.ReadAllLines(RepoRoot.Data("nl-reference-2012-2019.csv")).Where(l => !l.StartsWith('#')).ToList();
+        foreach (var line in lines.Skip(1).Where(l => l.EndsWith(",2019," + l.Split(',')[^1], StringComparison.Ordinal)).ToArray())
+        {
+            var f = line.Split(',');
+            lines.Add(string.Join(',', f[..^2].Append("2020").Append(f[^1])));
+            lines.Add(string.Join(',', f[..^2].Append("2021").Append(f[^1])));
+        }
+        File.WriteAllLines(corpus, lines);
+        var outDir = Path.Combine(_dir, "corpus");
+
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", corpus, "--fit-until", "2019", "--horizon", "1..2", "--runs", "200", "--no-structures", "-o", outDir);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv")).Skip(1).ToArray();
+        Assert.All(rows, r => Assert.StartsWith("landelijk,nederland,", r));
+        Assert.Equal(68 * 2, rows.Count(r => r.Contains(",ivpsim,", StringComparison.Ordinal)));
+        Assert.Contains($"reference_corpus: {corpus}", File.ReadAllText(Path.Combine(outDir, "run.txt")));
+    }
+
+    [Fact]
+    public async Task Should_write_a_marked_calibration_and_refuse_to_overwrite_a_foreign_file_When_calibrating()
+    {
+        var corpus = Path.Combine(_dir, "klein.csv");
+        File.WriteAllLines(corpus, File.ReadAllLines(RepoRoot.Data("nl-reference-2012-2019.csv")).Take(4 + 8 * 6));
+        var scenario = Path.Combine(_dir, "kal.yaml");
+        File.WriteAllText(scenario, $"id: kal\ndata:\n  observations: {RepoRoot.Data("observations.csv")}\n  targets: {RepoRoot.Data("targets.csv")}\n" +
+            $"  population: {RepoRoot.Data("population.csv")}\n  reference: {corpus}\n  national: {RepoRoot.Data("national-series.csv")}\n");
+        var target = Path.Combine(_dir, "kalibratie.yaml");
+
+        var run = await CliRun.Of("calibrate", "--scenario", scenario, "--out", target, "--search-draws", "50", "--draws", "100");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith("# IvpSim-kalibratie", File.ReadAllText(target));
+        Assert.Contains("Dekking buiten de steekproef", run.Output);
+        var settings = ForecastCalibrationFile.Read(target);
+        Assert.Equal(1, settings.Weights.Sum(), 9);
+
+        var foreign = Path.Combine(_dir, "mijn.yaml");
+        File.WriteAllText(foreign, "mijn: eigen bestand\n");
+        var refused = await CliRun.Of("calibrate", "--scenario", scenario, "--out", foreign, "--search-draws", "50", "--draws", "100");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--force", refused.Error);
+        Assert.Equal("mijn: eigen bestand\n", File.ReadAllText(foreign));
     }
 
     [Fact]

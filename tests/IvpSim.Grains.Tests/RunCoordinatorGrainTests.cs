@@ -83,7 +83,7 @@ public sealed class RunCoordinatorGrainTests
 
     private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
         new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations,
-            inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Targets);
+            inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Targets, inputs.National);
 
     private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
         (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;
@@ -93,7 +93,7 @@ public sealed class RunCoordinatorGrainTests
         var coordinator = client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N"));
         var outcome = await coordinator.Run(Request(inputs, runs, batchSize) with { Seed = inputs.Scenario.Run.Seed });
         var projections = ProjectionTable.Build("baseline", inputs.Observations, outcome.Aggregate);
-        var targets = TargetEvaluator.Evaluate("baseline", inputs.Targets, inputs.Observations, outcome.Aggregate);
+        var targets = TargetEvaluator.Evaluate("baseline", outcome.Plan.Targets, inputs.Observations, outcome.Aggregate, outcome.Plan.Settings.Forecast);
         return (ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets), outcome.SilosUsed);
     }
 }

@@ -1,73 +1,124 @@
+using System.Collections.Immutable;
 using IvpSim.Model.Backtest;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
-using IvpSim.Model.Random;
+using IvpSim.Model.Forecasting;
+using IvpSim.Model.Simulation;
 
 namespace IvpSim.Model.Tests;
 
 public sealed class BacktestTests
 {
-    /// <summary>Series from the dynamics the model assumes: a slope from its prior, a random-walk level drift, log-normal and Poisson noise.</summary>
-    private static ObservationSet Synthetic(int seriesCount, int years)
+    private static BacktestInputs Inputs(ObservationSet? observations = null, ReferenceCorpus? corpus = null) =>
+        new(observations ?? SeedModel.Data, SeedModel.People, corpus ?? SeedModel.Inputs.Corpus, SeedModel.Inputs.National, SeedModel.Settings);
+
+    private static readonly Lazy<ImmutableArray<BacktestRow>> CorpusRows = new(() =>
+        Backtester.Run(Inputs(new ObservationSet([])), new BacktestOptions([], 1, 4, 1000, 2020, PerStructure: false)));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Should_cover_nominally_When_forecasting_the_reference_corpus_from_every_origin(int horizon)
     {
-        var rng = RandomStreams.For(21, 0, 0);
-        var items = new List<Observation>();
-        for (var s = 0; s < seriesCount; s++)
-        {
-            var slope = 0.05 * rng.NextStandardNormal();
-            double drift = 0;
-            for (var t = 0; t < years; t++)
-            {
-                drift += 0.05 * rng.NextStandardNormal();
-                var mean = Math.Exp(Math.Log(150) + slope * t + drift + Math.Sqrt(0.02) * rng.NextStandardNormal() - 0.01);
-                items.Add(new Observation($"s{s}", Indicators.Violence, 2010 + t,
-                    MathNet.Numerics.Distributions.Poisson.Sample(rng, mean), "synthetisch"));
-            }
-        }
-        return new ObservationSet([.. items]);
+        // The done-when bands of the forecasting issue: 85-95% for the 90% interval, 40-60% for the 50% interval.
+        var score = BacktestSummary.Summarize(CorpusRows.Value)
+            .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == horizon && s.Method == Backtester.Ivpsim);
+        Assert.True(score.Forecasts >= 68, $"only {score.Forecasts} forecasts at horizon {horizon}");
+        Assert.InRange(score.Coverage90, 0.85, 0.95);
+        Assert.InRange(score.Coverage50, 0.40, 0.60);
     }
 
     [Fact]
-    public void Should_cover_near_nominal_When_the_data_follow_the_model()
+    public void Should_beat_the_last_value_by_a_tenth_in_weighted_interval_score_When_scored_on_the_reference_corpus()
     {
-        const int n = 300;
-        var rows = Backtester.Run(Synthetic(n, 8), 2016, 1, 1, new ModelSettings(), 5, 2000);
-        var ivpsim = Backtester.Score("*", "*", "ivpsim", [.. rows.Where(r => r.Method == "ivpsim")]);
-        Assert.Equal(n, ivpsim.Forecasts);
-        // Binomial sampling error of a coverage over n forecasts, 4 standard errors, plus 3 points for the model's approximations.
-        double Tolerance(double p) => 4 * Math.Sqrt(p * (1 - p) / n) + 0.03;
-        Assert.InRange(ivpsim.Coverage90, 0.90 - Tolerance(0.9), 0.90 + Tolerance(0.9));
-        Assert.InRange(ivpsim.Coverage50, 0.50 - Tolerance(0.5), 0.50 + Tolerance(0.5));
+        var score = BacktestSummary.Summarize(CorpusRows.Value)
+            .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == 0 && s.Method == Backtester.Ivpsim);
+        Assert.True(score.RelativeWis <= 0.90, $"relative WIS {score.RelativeWis:F3}");
+        Assert.True(score.Skill >= 0.10, $"CRPS skill {score.Skill:F3}");
+    }
+
+    [Fact]
+    public void Should_project_the_plan_exactly_as_a_run_does_When_backtesting_its_own_series()
+    {
+        var rows = Backtester.Run(Inputs(corpus: ReferenceCorpus.Empty), new BacktestOptions([2018], 1, 1, 400, 7, PerStructure: false));
+
+        // The same run by hand: the data as they stood at the end of 2018, the run's calibration and Monte Carlo.
+        var truncated = new ObservationSet([.. SeedModel.Data.Items.Where(o => o.Indicator == Indicators.SafetyScore || o.Year <= 2018)]);
+        var settings = SeedModel.Settings with { EndYear = 2019 };
+        var baseline = BaselineCalibrator.Calibrate(truncated, settings, [.. SeedModel.Inputs.National.Select(n => n.Until(2018))]);
+        var run = MonteCarlo.RunBatch(SimulationPlan.Create("x", 7, settings, baseline, SeedModel.People), 0, 400);
+        foreach (var (region, indicator) in new[] { (Regions.Harderwijk, Indicators.TotalCrimesExclCyber), (Regions.VeluweWest, Indicators.TotalCrimes),
+                     (Regions.Putten, Indicators.Violence) })
+        {
+            var row = rows.Single(r => r.Region == region && r.Indicator == indicator && r.Method == Backtester.Ivpsim);
+            var histogram = run.Find(region, indicator, 2019)!;
+            Assert.Equal((histogram.Quantile(0.05), histogram.Quantile(0.5), histogram.Quantile(0.95)), ((int)row.P05, (int)row.P50, (int)row.P95));
+        }
+    }
+
+    [Fact]
+    public void Should_forecast_any_region_and_series_When_they_are_outside_the_plan()
+    {
+        var values = new[] { 500.0, 480, 470, 455, 440, 430 };
+        var other = new ObservationSet([.. values.Select((v, i) => new Observation("nunspeet", "winkeldiefstal", 2014 + i, v, "test"))]);
+
+        var rows = Backtester.Run(Inputs(other, ReferenceCorpus.Empty), new BacktestOptions([], 1, 2, 300, 1, PerStructure: false));
+
+        Assert.All(rows, r => Assert.Equal((Backtester.OtherDataSet, "nunspeet", "winkeldiefstal"), (r.DataSet, r.Region, r.Indicator)));
+        // Origins 2016-2018 (three points or more, an observation after), horizons 1-2: 2 + 2 + 1 forecasts per method.
+        Assert.Equal(5, rows.Count(r => r.Method == Backtester.Ivpsim));
+        Assert.Equal(5, rows.Count(r => r.Method == Backtester.NaiveLast));
+    }
+
+    [Fact]
+    public void Should_leave_out_series_with_too_few_years_before_the_origin()
+    {
+        var data = new ObservationSet([
+            .. new[] { 100.0, 90, 95, 85, 80 }.Select((v, i) => new Observation("lang", "x", 2014 + i, v, "t")),
+            new Observation("kort", "x", 2017, 10, "t"), new Observation("kort", "x", 2018, 12, "t")]);
+
+        var rows = Backtester.Run(Inputs(data, ReferenceCorpus.Empty), new BacktestOptions([2017], 1, 1, 200, 1, PerStructure: false));
+
+        Assert.DoesNotContain(rows, r => r.Region == "kort");
+        Assert.Contains(rows, r => r.Region == "lang");
+    }
+
+    [Fact]
+    public void Should_score_each_structure_alone_When_asked()
+    {
+        var rows = Backtester.Run(Inputs(new ObservationSet([]), new ReferenceCorpus([.. SeedModel.Inputs.Corpus.Series.Take(5)])),
+            new BacktestOptions([2017], 1, 1, 200, 1));
+        foreach (var structure in Structures.All)
+            Assert.Equal(5, rows.Count(r => r.Method == Backtester.StructureMethod(structure)));
     }
 
     [Fact]
     public void Should_carry_the_last_value_and_extend_the_line_When_forecasting_naively()
     {
         (int, double)[] fit = [(2016, 100), (2017, 110), (2018, 121)];
-        Assert.Equal(121, NaiveForecasts.Last(fit, 2019)(0.5), 9);
-        var expected = Math.Exp(Math.Log(121.5) + (Math.Log(121.5) - Math.Log(100.5)) / 2) - 0.5;
-        Assert.Equal(expected, NaiveForecasts.Trend(fit, 2019)(0.5), 1);
-        Assert.True(NaiveForecasts.Last(fit, 2021)(0.95) > NaiveForecasts.Last(fit, 2019)(0.95), "the spread must grow with the horizon");
+        double Median(double[] sample) => SampleScores.Quantile([.. sample.Order()], 0.5);
+
+        Assert.Equal(121, Median(NaiveForecasts.Last(fit, 2019, 1001)), 6);
+        var line = Math.Exp(Math.Log(121.5) + (Math.Log(121.5) - Math.Log(100.5)) / 2) - 0.5;
+        Assert.Equal(line, Median(NaiveForecasts.Trend(fit, 2019, 1001)), 1);
+        var spread1 = NaiveForecasts.Last(fit, 2019, 1000).Max();
+        var spread3 = NaiveForecasts.Last(fit, 2021, 1000).Max();
+        Assert.True(spread3 > spread1, "the spread must grow with the horizon");
     }
 
     [Fact]
-    public void Should_equal_the_absolute_error_When_the_forecast_is_a_point()
+    public void Should_compare_methods_on_the_same_forecasts_When_computing_skill()
     {
-        Assert.Equal(7, QuantileForecast.Crps(_ => 50, 43), 6);
-        var sharp = QuantileForecast.Crps(tau => 100 + 10 * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, tau), 100);
-        var vague = QuantileForecast.Crps(tau => 100 + 40 * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, tau), 100);
-        Assert.True(sharp < vague);
-        // CRPS of N(μ, σ) at y = μ is σ(√2 − 1)/√π·√2 … ≈ 0.234σ; the 99-level rule is within 2%.
-        Assert.InRange(sharp, 0.234 * 10 * 0.98, 0.234 * 10 * 1.02);
-    }
+        BacktestRow Row(string method, double crps, int year) =>
+            new("d", "r", "i", 2018, year, method, 10, 1, 2, 3, 4, 5, crps, crps, 0.5, 2);
+        BacktestRow[] rows = [Row(Backtester.NaiveLast, 4, 2019), Row(Backtester.NaiveLast, 4, 2020), Row(Backtester.Ivpsim, 2, 2019),
+            Row(Backtester.Ivpsim, 3, 2020)];
 
-    [Fact]
-    public void Should_leave_out_series_with_too_few_years_before_the_cut()
-    {
-        var data = Synthetic(3, 8);
-        var shortSeries = new ObservationSet([.. data.Items, new Observation("kort", Indicators.Violence, 2016, 10, "x"), new Observation("kort", Indicators.Violence, 2017, 12, "x")]);
-        var rows = Backtester.Run(shortSeries, 2016, 1, 1, new ModelSettings(), 1, 200);
-        Assert.DoesNotContain(rows, r => r.Region == "kort");
-        Assert.Equal(3 * 3, rows.Length);
+        var score = BacktestSummary.Summarize(rows).Single(s => s.DataSet == BacktestSummary.All && s.Horizon == 0 && s.Method == Backtester.Ivpsim);
+
+        Assert.Equal(1 - 2.5 / 4, score.Skill!.Value, 12);
+        Assert.Equal(2.5 / 4, score.RelativeWis!.Value, 12);
     }
 }

@@ -11,7 +11,6 @@ namespace IvpSim.Model.Tests;
 public sealed class BudgetTests
 {
     private static Population People => SeedModel.People;
-    private static (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated => SeedModel.Calibrated;
 
     private static Intervention Measure(string id, Distribution yearly, bool existing = false, Distribution? oneOff = null) =>
         new(id, id, ["t"], Regions.Municipalities, existing, 1, 0, [],
@@ -23,7 +22,7 @@ public sealed class BudgetTests
     private static (CostComposer Composer, SimulationPlan Plan) Composer(BudgetSettings budget, params (Intervention Measure, InterventionUse[] Uses)[] items)
     {
         var costs = items.Select(i => PlannedCost.Create(i.Measure, i.Uses, budget, People)).ToImmutableArray();
-        var plan = SimulationPlan.Create("t", 9, new ModelSettings(), Calibrated.Hyper, Calibrated.Models, People, [], costs, budget);
+        var plan = SimulationPlan.Create("t", 9, SeedModel.Settings, SeedModel.Calibrated, People, [], costs, budget);
         return (new CostComposer(plan), plan);
     }
 

@@ -1,4 +1,5 @@
 using IvpSim.Model.Calibration;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Random;
 
 namespace IvpSim.Model.Tests;
@@ -6,57 +7,68 @@ namespace IvpSim.Model.Tests;
 /// <summary>The calibration recovers known parameters from synthetic data; tolerances follow from the sample size.</summary>
 public sealed class CalibrationRecoveryTests
 {
-    [Fact]
-    public void Should_recover_the_overdispersion_When_pooling_many_four_point_series()
+    private static readonly ForecastSettings NoDrift = ForecastSettings.Uncalibrated with
     {
-        const int n = 400;
+        LevelDriftSd = 0, SlopeDriftSd = 0, SlopePriorSd = 1e-4, NoiseScale = 1, NoisePriorDf = 2,
+    };
+
+    [Fact]
+    public void Should_recover_the_noise_When_pooling_many_series_without_trend()
+    {
+        const int n = 400, years = 8;
         const double psi = 0.03;
         var rng = RandomStreams.For(11, 0, 0);
-        var series = Enumerable.Range(0, n).Select(i => Synthetic.Series(rng, Math.Log(300), -0.02, psi, 4, name: $"s{i}")).ToArray();
+        var series = Enumerable.Range(0, n).Select(i => Synthetic.Series(rng, Math.Log(300), 0, psi, years, name: $"s{i}")).ToArray();
 
-        var estimate = Pooling.Overdispersion(series, floor: 0);
+        var estimate = NoiseEstimator.Pooled(series, NoDrift);
 
-        // Each series' RSS/df is (psi + p)·χ²(2)/2; the sample median of n of them has sd (psi + p)/(ln 2 · √n).
+        // With a diffuse level and no slope, the filter's likelihood is the restricted likelihood of a constant mean:
+        // each series' estimate is (ψ + p)·χ²(7)/7 − p, p the Poisson part. Their median lies near (ψ + p)·m₇ − p,
+        // m₇ the χ²(7) median over 7, with sd ≈ 1.25·(ψ + p)·√(2/7)/√n.
         var poisson = 1.0 / 300;
-        var sd = (psi + poisson) / (Math.Log(2) * Math.Sqrt(n));
-        Assert.InRange(estimate, psi - 4 * sd, psi + 4 * sd);
+        var total = psi + poisson;
+        var median = MathNet.Numerics.Distributions.ChiSquared.InvCDF(years - 1, 0.5) / (years - 1);
+        var expected = total * median - poisson;
+        var sd = 1.2533 * total * Math.Sqrt(2.0 / (years - 1)) / Math.Sqrt(n);
+        Assert.InRange(estimate, expected - 4 * sd, expected + 4 * sd);
     }
 
     [Fact]
-    public void Should_recover_the_slope_When_series_are_long_and_the_prior_is_weak()
+    public void Should_shrink_a_short_series_noise_toward_the_pool_When_its_own_points_say_little()
     {
-        const int n = 200, years = 12;
-        const double slope = -0.04, psi = 0.02;
-        var rng = RandomStreams.For(12, 0, 0);
-        var hyper = new PooledHyperparameters(psi, 1000, 0, SlopePriorSd: 10, n);
-        var settings = new ModelSettings { MinOverdispersion = 0 };
-        var fits = Enumerable.Range(0, n)
-            .Select(i => SeriesCalibrator.Fit(Synthetic.Series(rng, Math.Log(200), slope, psi, years), hyper, settings))
-            .ToArray();
+        var calm = new CalibrationSeries("ermelo", "s", [2016, 2017, 2018, 2019], [200, 201, 199, 200], [false, false, false, false]);
+        var settings = NoDrift with { NoisePriorDf = 4 };
 
-        var sxx = Enumerable.Range(0, years).Sum(t => Math.Pow(t - (years - 1) / 2.0, 2));
-        var se = Math.Sqrt((psi + 1.0 / 200) / sxx) / Math.Sqrt(n);
-        Assert.InRange(fits.Average(f => f.SlopeMean), slope - 4 * se, slope + 4 * se);
-        // The posterior sd matches the spread of the estimates (within 15%, ~4 sd for n = 200).
-        var spread = Math.Sqrt(fits.Sum(f => Math.Pow(f.SlopeMean - fits.Average(g => g.SlopeMean), 2)) / (n - 1));
-        Assert.InRange(fits.Average(f => f.SlopeSd) / spread, 0.85, 1.15);
+        var own = NoiseEstimator.Of(calm, pooled: 0.04, settings with { NoisePriorDf = 0 });
+        var shrunk = NoiseEstimator.Of(calm, pooled: 0.04, settings);
+
+        Assert.True(own < 0.005, $"a series this calm has little noise of its own: {own}");
+        Assert.InRange(shrunk, 0.01, 0.04);
     }
 
     [Fact]
-    public void Should_shrink_the_trend_toward_zero_When_few_points_support_it()
+    public void Should_match_weighted_least_squares_with_a_slope_prior_When_the_level_and_slope_do_not_drift()
     {
-        var hyper = new PooledHyperparameters(0.03, 2, 0, SlopePriorSd: 0.05, 1);
-        var settings = new ModelSettings();
-        var steepFall = new CalibrationSeries("ermelo", "s", [2016, 2017, 2018, 2019], [200, 150, 120, 95], [false, false, false, false]);
-        var twoPoints = new CalibrationSeries("ermelo", "s", [2018, 2019], [120, 95], [false, false]);
+        // Without drift the filter is a straight-line fit with weights 1/(ψ + Poisson) and a N(0, τ²) prior on the slope.
+        var series = new CalibrationSeries("ermelo", "s", [2016, 2017, 2018, 2019], [120, 100, 95, 80], [false, false, false, false]);
+        const double psi = 0.01, tau = 0.07;
 
-        var four = SeriesCalibrator.Fit(steepFall, hyper, settings);
-        var two = SeriesCalibrator.Fit(twoPoints, hyper, settings);
+        var state = StateFilter.Trend(series, psi, 0, 0, tau).State;
 
-        Assert.InRange(four.SlopeMean, four.RawSlope, 0);
-        Assert.InRange(two.SlopeMean, two.RawSlope, 0);
-        // Fewer points, less information: the two-point slope is shrunk harder than the four-point one.
-        Assert.True(two.SlopeMean / two.RawSlope < four.SlopeMean / four.RawSlope);
+        // Normal equations in (level at 2019, slope) with the prior added to the slope's precision.
+        double a11 = 0, a12 = 0, a22 = 1 / (tau * tau), b1 = 0, b2 = 0;
+        for (var i = 0; i < series.Count; i++)
+        {
+            var w = 1 / (psi + series.PoissonLogVariance(i));
+            var t = series.Years[i] - 2019.0;
+            a11 += w; a12 += w * t; a22 += w * t * t;
+            b1 += w * series.LogValue(i); b2 += w * t * series.LogValue(i);
+        }
+        var det = a11 * a22 - a12 * a12;
+        Assert.Equal((a22 * b1 - a12 * b2) / det, state.Level, 10);
+        Assert.Equal((a11 * b2 - a12 * b1) / det, state.Slope, 10);
+        Assert.Equal(a22 / det, state.VarianceLevel, 10);
+        Assert.Equal(a11 / det, state.VarianceSlope, 10);
     }
 
     [Fact]
@@ -68,10 +80,10 @@ public sealed class CalibrationRecoveryTests
         for (var r = 0; r < replications; r++)
         {
             var rng = RandomStreams.For(13, r, 0);
-            var shocks = Enumerable.Range(0, years).Select(_ => Math.Sqrt(common) * rng.NextStandardNormal() - common / 2).ToArray();
+            var shocks = Enumerable.Range(0, years).Select(_ => Math.Sqrt(common) * rng.NextStandardNormal()).ToArray();
             var series = Enumerable.Range(0, seriesCount)
                 .Select(i => Synthetic.Series(rng, Math.Log(400), 0, own, years, shocks, $"s{i}")).ToArray();
-            // The pooled overdispersion that calibration passes in covers both the common and the own part.
+            // The pooled noise that calibration passes in covers both the common and the own part.
             estimates[r] = Pooling.CommonVariance(series, common + own);
         }
         // One replication sees only years − 2 = 4 degrees of freedom of the common shock: relative sd √(2/4).

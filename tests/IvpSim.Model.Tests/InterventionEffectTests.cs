@@ -10,7 +10,6 @@ namespace IvpSim.Model.Tests;
 public sealed class InterventionEffectTests
 {
     private static Population People => SeedModel.People;
-    private static (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated => SeedModel.Calibrated;
 
     private static Intervention Measure(string id, Distribution effect, bool existing = false, int ramp = 1,
         double localSd = 0, double coverage = 1, string indicator = Indicators.ResidentialBurglary) =>
@@ -22,7 +21,7 @@ public sealed class InterventionEffectTests
         new(id, municipality, start, intensity, null, null, ImmutableDictionary<string, Distribution>.Empty);
 
     private static SimulationPlan Plan(params PlannedIntervention[] interventions) =>
-        SimulationPlan.Create("t", 5, new ModelSettings(), Calibrated.Hyper, Calibrated.Models, People, [.. interventions]);
+        SimulationPlan.Create("t", 5, SeedModel.Settings, SeedModel.Calibrated, People, [.. interventions]);
 
     private static double[] Multipliers(SimulationPlan plan, long trajectory, int excluded = -1)
     {

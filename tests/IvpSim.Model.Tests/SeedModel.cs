@@ -1,15 +1,15 @@
-using System.Collections.Immutable;
 using IvpSim.Data;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 
 namespace IvpSim.Model.Tests;
 
-/// <summary>The seed's data and its calibrated baseline, read once for the tests that build plans on it.</summary>
+/// <summary>The seed's data, the shipped calibration and the calibrated baseline, read once for the tests that build plans on it.</summary>
 internal static class SeedModel
 {
-    public static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
-    public static readonly Population People = PopulationCsv.Read(RepoRoot.Data("population.csv"));
-    public static readonly (PooledHyperparameters Hyper, ImmutableArray<MunicipalityModel> Models) Calibrated =
-        BaselineCalibrator.Calibrate(Data, new ModelSettings());
+    public static readonly ScenarioInputs Inputs = ScenarioInputs.Load(RepoRoot.Scenario("baseline.yaml"));
+    public static ObservationSet Data => Inputs.Observations;
+    public static Population People => Inputs.Population;
+    public static ModelSettings Settings => Inputs.Scenario.Model;
+    public static readonly CalibratedBaseline Calibrated = BaselineCalibrator.Calibrate(Data, Settings, Inputs.National);
 }

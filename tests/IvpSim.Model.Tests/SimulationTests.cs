@@ -8,14 +8,13 @@ namespace IvpSim.Model.Tests;
 
 public sealed class SimulationTests
 {
-    private static readonly ObservationSet Data = new(ObservationCsv.Read(RepoRoot.Data("observations.csv")));
-    private static readonly Population People = PopulationCsv.Read(RepoRoot.Data("population.csv"));
+    private static ObservationSet Data => SeedModel.Data;
+    private static Population People => SeedModel.People;
 
     private static SimulationPlan Plan(ObservationSet? data = null, ModelSettings? settings = null)
     {
-        settings ??= new ModelSettings();
-        var (hyper, models) = BaselineCalibrator.Calibrate(data ?? Data, settings);
-        return SimulationPlan.Create("test", 42, settings, hyper, models, People);
+        settings ??= SeedModel.Settings;
+        return SimulationPlan.Create("test", 42, settings, BaselineCalibrator.Calibrate(data ?? Data, settings, SeedModel.Inputs.National), People);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using IvpSim.Cli.Output;
 using IvpSim.Data;
 using IvpSim.Model.Backtest;
+using IvpSim.Model.Domain;
 using IvpSim.Reporting;
 using IvpSim.Reporting.Charts;
 using IvpSim.Reporting.Csv;
@@ -11,52 +12,78 @@ using Spectre.Console;
 namespace IvpSim.Cli.Commands;
 
 /// <summary>
-/// <c>backtest [--data FILE] --fit-until 2018 [--horizon 1..5] [--out DIR]</c>: how good would the baseline model have
-/// been? Fits on the years up to the cut and scores the forecasts of the years after it against two naive methods.
+/// <c>backtest [--data FILE] [--fit-until Y] [--horizon 1..5] [--out DIR]</c>: how good would the baseline model have
+/// been? From every origin (or one), fits on the data as they stood then, forecasts the following years through the
+/// run's own projection path and scores the forecasts against naive ones.
 /// </summary>
 public static partial class BacktestCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Option<string?>("--scenario") { Description = "Scenario waarvan modelinstellingen en gegevens gebruikt worden (standaard: scenarios/baseline.yaml)" };
-        var data = new Option<string?>("--data") { Description = "Nieuwere gegevens (lange CSV) over die van het scenario heen" };
-        var fitUntil = new Option<int>("--fit-until") { Description = "Laatste jaar dat het model mag zien", Required = true };
-        var horizon = new Option<string>("--horizon") { Description = "Horizon in jaren na de grens: 1, of een bereik zoals 1..5", DefaultValueFactory = _ => "1" };
+        var data = new Option<string?>("--data")
+        {
+            Description = "Andere gegevens: een lange CSV (municipality,indicator,year,value,source; elke regio en reeks mag) komt over die van " +
+                "het scenario heen; een corpus (series,kind,label,year,value) vervangt het referentiecorpus",
+        };
+        var fitUntil = new Option<int?>("--fit-until") { Description = "Eén beginjaar: het laatste jaar dat het model mag zien (standaard: elk beginjaar dat de gegevens toelaten)" };
+        var horizon = new Option<string>("--horizon") { Description = "Horizon in jaren na het beginjaar: 1, of een bereik zoals 1..5", DefaultValueFactory = _ => "1..5" };
         var outOption = new Option<string>("--out", "-o") { Description = "Uitvoermap (standaard: out/backtest)", DefaultValueFactory = _ => Path.Combine("out", "backtest") };
-        var runs = new Option<int>("--runs", "-n") { Description = "Monte Carlo-trajecten per reeks", DefaultValueFactory = _ => 4000 };
+        var runs = new Option<int>("--runs", "-n") { Description = "Monte Carlo-trajecten per prognose", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 2020 };
-        var command = new Command("backtest", "Toets de prognoses achteraf: fit tot een jaar, voorspel de jaren erna, vergelijk met naïeve methoden");
-        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed }) command.Options.Add(o);
+        var noStructures = new Option<bool>("--no-structures") { Description = "Niet elke modelstructuur ook afzonderlijk toetsen (sneller)" };
+        var command = new Command("backtest", "Toets de prognoses buiten de steekproef: fit tot een jaar, voorspel de jaren erna, vergelijk met naïeve methoden");
+        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var (minH, maxH) = ParseHorizon(parse.GetValue(horizon)!);
             if (parse.GetValue(runs) < 100) throw new InputException("--runs", null, null, "moet minstens 100 zijn");
             var scenarioFile = parse.GetValue(scenario) ?? Path.Combine(ScenarioFiles.DefaultFolder(), "baseline.yaml");
-            var inputs = ScenarioInputs.Load(scenarioFile, parse.GetValue(data));
-            var cut = parse.GetValue(fitUntil);
+            var dataFile = parse.GetValue(data);
+            var corpusData = dataFile is not null && ReferenceCorpusCsv.HasHeader(dataFile);
+            var inputs = ScenarioInputs.Load(scenarioFile, corpusData ? null : dataFile, anyIndicator: true);
+            var corpus = corpusData ? ReferenceCorpusCsv.Read(dataFile!) : inputs.Corpus;
             var outDir = parse.GetValue(outOption)!;
             OutputFolder.EnsureWritable(outDir);
-            var rows = Backtester.Run(inputs.Observations, cut, minH, maxH, inputs.Scenario.Model, parse.GetValue(seed), parse.GetValue(runs));
-            var summary = Backtester.Summarize(rows);
+            var options = new BacktestOptions(parse.GetValue(fitUntil) is { } cut ? [cut] : [], minH, maxH, parse.GetValue(runs),
+                parse.GetValue(seed), !parse.GetValue(noStructures));
+            var rows = Backtester.Run(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
+            var summary = BacktestSummary.Summarize(rows);
+            var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             OutputFolder.Write(outDir, folder =>
             {
                 File.WriteAllText(Path.Combine(folder, "backtest.csv"), BacktestCsv.Format(rows));
-                var d = inputs.Scenario.Data;
-                File.WriteAllText(Path.Combine(folder, "run.txt"),
-                    $"data_file: {d.Observations}\ndata_sha256: {FileChecksum.Sha256(d.Observations)}\n" +
-                    (d.BaseObservations is { } b ? $"data_overlays: {b} (sha256 {FileChecksum.Sha256(b)})\n" : "") +
-                    $"fit_until: {cut}\nhorizon: {minH}..{maxH}\nruns: {parse.GetValue(runs)}\nseed: {parse.GetValue(seed)}\n" +
-                    $"calibration_years: {string.Join(",", inputs.Observations.Items.Select(o => o.Year).Where(y => y <= cut).Distinct().Order())}\n" +
-                    $"scenario_file: {inputs.Scenario.SourceFile}\n");
                 File.WriteAllText(Path.Combine(folder, "backtest-summary.csv"), BacktestCsv.Format(summary));
-                BacktestChart.Save([.. summary.Where(s => s.Region == "*")], $"Backtest: fit t/m {cut}, horizon {minH}-{maxH}",
-                    Path.Combine(folder, "backtest.png"));
+                File.WriteAllText(Path.Combine(folder, "run.txt"), Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options));
+                BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],
+                    $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
+                PitChart.Save([.. rows.Where(r => r.Method == Backtester.Ivpsim).Select(r => r.Pit)],
+                    $"PIT-histogram IvpSim ({DutchFormat.Number(rows.Count(r => r.Method == Backtester.Ivpsim))} prognoses)", Path.Combine(folder, "pit.png"));
             });
-            Print(console, rows, summary, cut, minH, maxH, inputs.Scenario.Data.Observations);
+            BacktestTable.Print(console, summary, origins, minH, maxH);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(outDir))}[/]");
             return 0;
         });
         return command;
+    }
+
+    private static string Manifest(ScenarioInputs inputs, string? dataFile, bool corpusData, int[] origins, int minH, int maxH, BacktestOptions options)
+    {
+        var d = inputs.Scenario.Data;
+        var lines = new List<string>
+        {
+            $"scenario_file: {inputs.Scenario.SourceFile}",
+            $"data_file: {d.Observations}", $"data_sha256: {FileChecksum.Sha256(d.Observations)}",
+        };
+        if (d.BaseObservations is { } b) lines.Add($"data_overlays: {b} (sha256 {FileChecksum.Sha256(b)})");
+        var corpus = corpusData ? dataFile : d.Reference;
+        lines.Add(corpus is null ? "reference_corpus: (geen)" : $"reference_corpus: {Path.GetFullPath(corpus)} (sha256 {FileChecksum.Sha256(corpus)})");
+        lines.Add(d.Calibration is null ? "forecast_calibration: (geen)" : $"forecast_calibration: {d.Calibration} (sha256 {FileChecksum.Sha256(d.Calibration)})");
+        lines.Add($"origins: {string.Join(",", origins)}");
+        lines.Add($"horizon: {minH}..{maxH}");
+        lines.Add($"runs: {options.Draws}");
+        lines.Add($"seed: {options.Seed}");
+        return string.Join('\n', lines) + "\n";
     }
 
     private static (int Min, int Max) ParseHorizon(string text)
@@ -67,37 +94,6 @@ public static partial class BacktestCommand
         var max = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : min;
         if (min < 1 || max < min || max > 10) throw new InputException("--horizon", null, null, $"'{text}': 1 ≤ van ≤ tot ≤ 10");
         return (min, max);
-    }
-
-    private static void Print(IAnsiConsole console, IReadOnlyList<BacktestRow> rows, IReadOnlyList<BacktestScore> summary,
-        int cut, int minH, int maxH, string dataFile)
-    {
-        var methods = summary.Where(s => s.Region == "*").Select(s => s.Method).ToArray();
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]Backtest[/]: gefit t/m {cut}, horizon {minH}-{maxH} jaar ({Markup.Escape(Path.GetFileName(dataFile))})")
-            .AddColumn("Indicator (alle regio's)").AddColumn("Methode")
-            .AddColumn(new TableColumn("Prognoses").RightAligned())
-            .AddColumn(new TableColumn("Dekking 50%").RightAligned())
-            .AddColumn(new TableColumn("Dekking 90%").RightAligned())
-            .AddColumn(new TableColumn("MAPE mediaan").RightAligned())
-            .AddColumn(new TableColumn("CRPS").RightAligned());
-        var groups = rows.GroupBy(r => r.Indicator)
-            .Select(g => (Label: Markup.Escape(Model.Domain.Indicators.Get(g.Key).ShortLabelNl), Rows: g.ToArray()))
-            .Append((Label: "[bold]Alles[/]", Rows: rows.ToArray())).ToArray();
-        for (var i = 0; i < groups.Length; i++)
-        {
-            foreach (var m in methods)
-            {
-                var s = Backtester.Score("*", "*", m, [.. groups[i].Rows.Where(r => r.Method == m)]);
-                table.AddRow(m == methods[0] ? groups[i].Label : "", m, DutchFormat.Number(s.Forecasts),
-                    DutchFormat.Percent(s.Coverage50), DutchFormat.Percent(s.Coverage90),
-                    s.Mape is { } mape ? DutchFormat.Number(mape, 1) + "%" : "-", DutchFormat.Number(s.Crps, 1));
-            }
-            if (i < groups.Length - 1) table.AddEmptyRow();
-        }
-        console.Write(table);
-        console.MarkupLine("[grey]Dekking: aandeel waarnemingen binnen het 50%- en 90%-interval (ideaal 50% en 90%). " +
-            "MAPE: gemiddelde absolute procentuele fout van de mediaan. CRPS: fout van de hele verdeling (lager is beter).[/]");
     }
 
     [GeneratedRegex(@"^(\d+)(?:\.\.(\d+))?$")]

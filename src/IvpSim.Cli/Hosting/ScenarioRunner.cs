@@ -11,7 +11,7 @@ public static class ScenarioRunner
     {
         var s = inputs.Scenario;
         var request = new RunRequest(s.Id, s.Run.Seed, s.Run.Runs, s.Run.BatchSize, s.Model,
-            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets);
+            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National);
         var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{s.Id}-{Guid.NewGuid():N}");
         var run = coordinator.Run(request);
         while (onProgress is not null && !run.IsCompleted)

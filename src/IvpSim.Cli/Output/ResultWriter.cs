@@ -18,7 +18,7 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
         var id = inputs.Scenario.Id;
         return new(inputs, outcome,
             ProjectionTable.Build(id, inputs.Observations, outcome.Aggregate),
-            TargetEvaluator.Evaluate(id, inputs.Targets, inputs.Observations, outcome.Aggregate),
+            TargetEvaluator.Evaluate(id, outcome.Plan.Targets, inputs.Observations, outcome.Aggregate, outcome.Plan.Settings.Forecast),
             BudgetTable.Build(id, outcome.Plan, outcome.Aggregate),
             Model.Results.ValueForMoney.Build(id, outcome.Aggregate),
             Model.Results.ValueForMoney.TargetGains(id, outcome.Plan, outcome.Aggregate));
@@ -28,6 +28,7 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
     {
         File.WriteAllText(Path.Combine(folder, "projections.csv"), ProjectionsCsv.Format(Projections));
         File.WriteAllText(Path.Combine(folder, "targets.csv"), TargetsCsv.Format(Targets));
+        File.WriteAllText(Path.Combine(folder, "structural.csv"), StructuralCsv.Format(Targets));
         File.WriteAllText(Path.Combine(folder, "run.txt"), RunManifest.Format(this));
         if (!Outcome.Aggregate.Contributions.IsEmpty)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Cli.Output;
 
@@ -25,10 +26,17 @@ public static class RunManifest
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
         sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");
-        sb.Append(inv, $"overdispersion_pooled_log_variance: {plan.Hyper.Overdispersion:F5}\n");
-        sb.Append(inv, $"common_shock_log_variance: {plan.Hyper.CommonVariance:F5}\n");
-        sb.Append(inv, $"slope_prior_sd: {plan.Hyper.SlopePriorSd:F4}\n");
-        sb.Append(inv, $"trend_damping: {s.Model.TrendDamping}\nlevel_drift_sd: {s.Model.LevelDriftSd}\n");
+        sb.Append(inv, $"noise_pooled_log_variance: {plan.Hyper.Noise:F5}\n");
+        sb.Append(inv, $"common_correlation: {plan.Hyper.CommonCorrelation:F3}\n");
+        sb.Append(inv, $"forecast_calibration: {s.Data.Calibration ?? "(geen: ongekalibreerde standaardwaarden)"}\n");
+        if (s.Data.Calibration is { } calibration) sb.Append(inv, $"forecast_calibration_sha256: {FileChecksum.Sha256(calibration)}\n");
+        sb.Append(inv, $"reference_corpus: {s.Data.Reference ?? "(geen)"}\n");
+        var f = s.Model.Forecast;
+        sb.Append(inv, $"forecast_constants: noise_scale {f.NoiseScale}, noise_prior_df {f.NoisePriorDf}, level_drift_sd {f.LevelDriftSd}, " +
+            $"jump_probability {f.JumpProbability}, jump_sd {f.JumpSd}, slope_prior_sd {f.SlopePriorSd}, slope_drift_sd {f.SlopeDriftSd}\n");
+        sb.Append(inv, $"structure_weights: {string.Join(", ", Structures.All.Select((x, i) => $"{x.Id} {f.Weights[i]}"))}\n");
+        var national = plan.Municipalities.SelectMany(m => m.Counts).Count(c => c.HasAnchor);
+        sb.Append(inv, $"series_following_national: {national} of {plan.Municipalities.Sum(m => m.Counts.Length)}\n");
         sb.Append(inv, $"catalogue: {s.Data.Catalogue}\n");
         sb.Append(inv, $"budget: split {s.Budget.Key}, cost_correlation {s.Budget.CostCorrelation}, indexation {s.Budget.Indexation}, claim_year {s.Budget.ClaimYear}\n");
         foreach (var use in s.Interventions)

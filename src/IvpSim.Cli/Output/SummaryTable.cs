@@ -32,10 +32,20 @@ public static class SummaryTable
                 year,
                 DutchFormat.Number(o.P50, decimals),
                 $"{DutchFormat.Number(o.P05, decimals)} – {DutchFormat.Number(o.P95, decimals)}",
-                $"{DutchFormat.Percent(o.PMeet)} (±{DutchFormat.Number(o.PMeetSe * 100, 1)})");
+                Chance(o));
         }
         console.Write(table);
         console.MarkupLine("[grey]VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023. " +
-            "± = Monte Carlo-standaardfout in procentpunten.[/]");
+            "Kans gehaald: het gecombineerde model; tussen haakjes de spreiding over de modelstructuren die de toets buiten de " +
+            "steekproef gewicht geeft (naar modelkeuze, zie structural.csv) en de simulatiefout (± procentpunten).[/]");
+    }
+
+    /// <summary>"45% (30-70% naar modelkeuze; ±0,5 simulatie)": the combined chance, its structural range and its Monte Carlo error.</summary>
+    public static string Chance(Model.Results.TargetOutcome o)
+    {
+        var simulation = $"±{DutchFormat.Number(o.PMeetSe * 100, 1)} simulatie";
+        return o.PMeetLow is { } low && o.PMeetHigh is { } high
+            ? $"{DutchFormat.Percent(o.PMeet)} ({DutchFormat.Percent(low)[..^1]}-{DutchFormat.Percent(high)} naar modelkeuze; {simulation})"
+            : $"{DutchFormat.Percent(o.PMeet)} ({simulation})";
     }
 }

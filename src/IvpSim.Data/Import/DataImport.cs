@@ -52,17 +52,6 @@ public static class DataImport
             var source = o.Source.Contains(',') || o.Source.Contains('"') ? $"\"{o.Source.Replace("\"", "\"\"")}\"" : o.Source;
             sb.Append(CultureInfo.InvariantCulture, $"{o.Region},{o.Indicator},{o.Year},{o.Value.ToString(CultureInfo.InvariantCulture)},{source}\n");
         }
-        var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
-        try
-        {
-            File.WriteAllText(temp, sb.ToString());
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(output, sb.ToString());
     }
 }

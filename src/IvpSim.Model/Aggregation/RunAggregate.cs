@@ -33,8 +33,13 @@ public sealed record CostHistogram(string Region, string Item, int Year, CountHi
 /// of each intervention's contribution. Merging is exact and commutative, so the result of a run does not
 /// depend on how it was split into batches or where they ran.
 /// </summary>
+/// <remarks>
+/// <see cref="StructureTrajectories"/>: per structure (in <c>Structures.All</c> order) the trajectories that followed
+/// it; <see cref="StructureTargetsMet"/>: per structure and plan target (structure-major) those that met the target.
+/// </remarks>
 public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots,
-    ImmutableArray<ContributionSums> Contributions, ImmutableArray<CostHistogram> Costs, ImmutableArray<long> TargetsMet)
+    ImmutableArray<ContributionSums> Contributions, ImmutableArray<CostHistogram> Costs, ImmutableArray<long> TargetsMet,
+    ImmutableArray<long> StructureTrajectories, ImmutableArray<long> StructureTargetsMet)
 {
     public RunAggregate Merge(RunAggregate other)
     {
@@ -57,10 +62,12 @@ public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogra
         return new(Trajectories + other.Trajectories, merged.MoveToImmutable(),
             [.. Contributions.Select((c, i) => c.Add(other.Contributions[i]))],
             [.. Costs.Select((c, i) => c with { Histogram = c.Histogram.Merge(other.Costs[i].Histogram) })],
-            [.. TargetsMet.Select((t, i) => t + other.TargetsMet[i])]);
+            [.. TargetsMet.Select((t, i) => t + other.TargetsMet[i])],
+            [.. StructureTrajectories.Select((t, i) => t + other.StructureTrajectories[i])],
+            [.. StructureTargetsMet.Select((t, i) => t + other.StructureTargetsMet[i])]);
     }
 
-    public static RunAggregate Empty { get; } = new(0, [], [], [], []);
+    public static RunAggregate Empty { get; } = new(0, [], [], [], [], [], []);
 
     public CountHistogram? FindCost(string region, string item, int year) =>
         Costs.FirstOrDefault(c => c.Region == region && c.Item == item && c.Year == year)?.Histogram;

@@ -1,94 +1,188 @@
 using System.Collections.Immutable;
-using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Random;
 using IvpSim.Model.Simulation;
 
 namespace IvpSim.Model.Backtest;
 
+/// <summary>What a backtest forecasts: the plan's data (and any other series in the same file), the reference corpus and the national series.</summary>
+public sealed record BacktestInputs(ObservationSet Observations, Population Population, ReferenceCorpus Corpus,
+    ImmutableArray<CalibrationSeries> National, ModelSettings Settings);
+
+/// <summary>Rolling origins (empty: every origin the data allow), horizons, Monte Carlo draws per forecast, seed, and whether to score each structure alone.</summary>
+public sealed record BacktestOptions(ImmutableArray<int> Origins, int MinHorizon, int MaxHorizon, int Draws, ulong Seed, bool PerStructure = true);
+
 /// <summary>
-/// Fits on the years up to a cut and forecasts the next years for every region and count indicator the data
-/// holds, with IvpSim's baseline model (pooled calibration over all those series, then each series' own
-/// Monte Carlo projection) and the two naive forecasts; compares each with what was observed.
-/// Series with fewer than <see cref="MinimumFitPoints"/> years before the cut are left out.
+/// Rolling-origin backtests through the run's own projection path. For every origin the model is fitted on the
+/// data as they stood then and projects the following years, then each forecast is compared with what was
+/// observed, next to two naive forecasts. The plan's municipalities go through the whole run (components projected,
+/// totals and Veluwe-West derived as in a run); every other series (the reference corpus, other regions or
+/// indicators in the data) through the same forecast kernel on its own.
 /// </summary>
 public static class Backtester
 {
-    public const int MinimumFitPoints = 3;
+    public const string Ivpsim = "ivpsim";
+    public const string NaiveLast = "naive_last";
+    public const string NaiveTrend = "naive_trend";
+    public const string PlanDataSet = "plan";
+    public const string ReferenceDataSet = "landelijk";
+    public const string OtherDataSet = "overig";
 
-    public static ImmutableArray<BacktestRow> Run(ObservationSet data, int fitUntil, int minHorizon, int maxHorizon,
-        ModelSettings settings, ulong seed, int draws)
+    public static string StructureMethod(Structure structure) => $"structuur:{structure.Id}";
+
+    public static ImmutableArray<BacktestRow> Run(BacktestInputs inputs, BacktestOptions options)
     {
-        var series = data.Items
-            .Where(o => Indicators.IsKnown(o.Indicator) && Indicators.Get(o.Indicator).Kind == IndicatorKind.Count)
-            .Select(o => (o.Region, o.Indicator)).Distinct()
-            .OrderBy(k => k.Region, StringComparer.Ordinal).ThenBy(k => Indicators.All.Select(i => i.Id).ToList().IndexOf(k.Indicator))
-            .Select(k => (k.Region, k.Indicator, All: data.Series(k.Region, k.Indicator)))
-            .Select(s => (s.Region, s.Indicator, Fit: s.All.Where(p => p.Year <= fitUntil).ToArray(),
-                Check: s.All.Where(p => p.Year - fitUntil >= minHorizon && p.Year - fitUntil <= maxHorizon).ToArray()))
-            .Where(s => s.Fit.Length >= MinimumFitPoints && s.Check.Length > 0)
-            .ToArray();
-        if (series.Length == 0)
-            throw new ModelInputException($"geen reeks heeft minstens {MinimumFitPoints} jaren tot en met {fitUntil} én een waarneming daarna");
-
-        var calibration = series.Select(s => new CalibrationSeries(s.Region, s.Indicator, [.. s.Fit.Select(p => p.Year)],
-            [.. s.Fit.Select(p => p.Value)], [.. s.Fit.Select(_ => false)])).ToArray();
-        var hyper = Pooling.Estimate(calibration, settings);
-        var models = calibration.Select(c => SeriesCalibrator.Fit(c, hyper, settings)).ToArray();
-        var histograms = Project(models, hyper, settings, seed, draws, fitUntil + 1, fitUntil + maxHorizon);
-
         var rows = new List<BacktestRow>();
-        for (var s = 0; s < series.Length; s++)
+        rows.AddRange(PlanForecasts(inputs, options));
+        rows.AddRange(SeriesForecasts(inputs, options));
+        if (rows.Count == 0)
         {
-            foreach (var (year, observed) in series[s].Check)
-            {
-                var h = histograms[s][year - fitUntil - 1];
-                rows.Add(Row(series[s].Region, series[s].Indicator, fitUntil, year, "ivpsim", observed, tau => h.Quantile(tau)));
-                rows.Add(Row(series[s].Region, series[s].Indicator, fitUntil, year, "naive_last", observed, NaiveForecasts.Last(series[s].Fit, year)));
-                rows.Add(Row(series[s].Region, series[s].Indicator, fitUntil, year, "naive_trend", observed, NaiveForecasts.Trend(series[s].Fit, year)));
-            }
+            throw new ModelInputException(
+                $"geen reeks heeft genoeg jaren vóór het beginjaar én een waarneming {options.MinHorizon}-{options.MaxHorizon} jaar erna");
         }
         return [.. rows];
     }
 
-    private static BacktestRow Row(string region, string indicator, int fitUntil, int year, string method, double observed, Func<double, double> q) =>
-        new(region, indicator, fitUntil, year, method, observed, q(0.05), q(0.25), q(0.5), q(0.75), q(0.95), QuantileForecast.Crps(q, observed));
-
-    /// <summary>Monte Carlo projections of every series, with a common shock per trajectory and year as in a run.</summary>
-    private static CountHistogram[][] Project(CountSeriesModel[] models, PooledHyperparameters hyper, ModelSettings settings,
-        ulong seed, int draws, int startYear, int endYear)
+    /// <summary>The origins to use: those given, or every year from which some series can be forecast.</summary>
+    public static IReadOnlyList<int> Origins(IEnumerable<int> years, BacktestOptions options)
     {
-        var years = endYear - startYear + 1;
-        var builders = models.Select(_ => new HistogramBuilder(years)).ToArray();
-        var purposes = models.Select(m => RandomStreams.Purpose($"count/{m.Municipality}/{m.Indicator}")).ToArray();
-        var commonPurpose = RandomStreams.Purpose("common-shock");
-        var common = new double[years];
-        var values = new int[years];
-        for (var t = 0; t < draws; t++)
-        {
-            var rng = RandomStreams.For(seed, t, commonPurpose);
-            for (var y = 0; y < years; y++) common[y] = rng.NextStandardNormal();
-            for (var s = 0; s < models.Length; s++)
-            {
-                CountProjection.Simulate(models[s], hyper.CommonVariance, settings, seed, t, purposes[s], startYear, endYear, common, [], values);
-                builders[s].Add(values);
-            }
-        }
-        return [.. builders.Select(b => Enumerable.Range(0, years).Select(b.Histogram).ToArray())];
+        if (!options.Origins.IsEmpty) return options.Origins;
+        var all = years.Distinct().Order().ToArray();
+        return all.Length < OutOfSample.MinimumFitPoints + 1 ? [] : [.. all[(OutOfSample.MinimumFitPoints - 1)..^1]];
     }
 
-    /// <summary>Scores per region, indicator and method, then per method over everything (region and indicator <c>*</c>).</summary>
-    public static ImmutableArray<BacktestScore> Summarize(IReadOnlyList<BacktestRow> rows) =>
-        [.. rows.GroupBy(r => (r.Region, r.Indicator, r.Method)).Select(g => Score(g.Key.Region, g.Key.Indicator, g.Key.Method, [.. g])),
-         .. rows.GroupBy(r => r.Method).Select(g => Score("*", "*", g.Key, [.. g]))];
-
-    public static BacktestScore Score(string region, string indicator, string method, IReadOnlyList<BacktestRow> rows)
+    /// <summary>The plan's municipalities: per origin a full run without interventions, each observed slot scored.</summary>
+    private static IEnumerable<BacktestRow> PlanForecasts(BacktestInputs inputs, BacktestOptions options)
     {
-        var positive = rows.Where(r => r.Observed > 0).ToArray();
-        return new(region, indicator, method, rows.Count,
-            rows.Count(r => r.In50) / (double)rows.Count, rows.Count(r => r.In90) / (double)rows.Count,
-            positive.Length == 0 ? null : positive.Average(r => Math.Abs(r.P50 - r.Observed) / r.Observed) * 100,
-            rows.Average(r => r.Crps));
+        var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
+        var counts = inputs.Observations.Items.Where(o => plan.Contains(o.Region) && IsCount(o.Indicator)).ToArray();
+        if (counts.Length == 0) yield break;
+        foreach (var origin in Origins(counts.Select(o => o.Year), options))
+        {
+            var truncated = new ObservationSet([.. inputs.Observations.Items.Where(o =>
+                plan.Contains(o.Region) && (!IsCount(o.Indicator) || o.Year <= origin))]);
+            var targets = counts.Where(o => o.Year - origin >= options.MinHorizon && o.Year - origin <= options.MaxHorizon).ToArray();
+            if (targets.Length == 0) continue;
+            var settings = inputs.Settings with { EndYear = origin + options.MaxHorizon };
+            CalibratedBaseline baseline;
+            try
+            {
+                baseline = BaselineCalibrator.Calibrate(truncated, settings, [.. inputs.National.Select(n => n.Until(origin))]);
+            }
+            catch (ModelInputException)
+            {
+                continue; // some series has no data yet at this origin: a run could not have been made then
+            }
+            foreach (var (method, forced) in Methods(options))
+            {
+                var forecast = forced < 0 ? settings.Forecast : settings.Forecast.Only(forced);
+                var simulation = SimulationPlan.Create("backtest", options.Seed, settings with { Forecast = forecast }, baseline, inputs.Population);
+                var result = MonteCarlo.RunBatch(simulation, 0, options.Draws);
+                foreach (var o in targets)
+                {
+                    var histogram = result.Find(o.Region, o.Indicator, o.Year);
+                    if (histogram is null) continue;
+                    var history = History(inputs.Observations, o.Region, o.Indicator, origin);
+                    yield return Row(PlanDataSet, o.Region, o.Indicator, origin, o.Year, method, o.Value, Expand(histogram), ScaleOf(history), options.Seed);
+                }
+            }
+            foreach (var o in targets) foreach (var row in Naive(PlanDataSet, o.Region, o.Indicator, origin, o.Year, o.Value,
+                History(inputs.Observations, o.Region, o.Indicator, origin), options)) yield return row;
+        }
+    }
+
+    /// <summary>Every series outside the plan's own: the reference corpus and other regions or indicators in the data.</summary>
+    private static IEnumerable<BacktestRow> SeriesForecasts(BacktestInputs inputs, BacktestOptions options)
+    {
+        var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
+        var series = new List<EvaluationSeries>();
+        foreach (var (s, anchor) in inputs.Corpus.WithAnchors()) series.Add(new(ReferenceDataSet, s, anchor));
+        foreach (var group in inputs.Observations.Items.Where(o => !plan.Contains(o.Region) && IsCount(o.Indicator))
+                     .GroupBy(o => (o.Region, o.Indicator)).OrderBy(g => g.Key.Region, StringComparer.Ordinal).ThenBy(g => g.Key.Indicator, StringComparer.Ordinal))
+        {
+            var points = group.OrderBy(o => o.Year).ToArray();
+            var s = new CalibrationSeries(group.Key.Region, group.Key.Indicator, [.. points.Select(p => p.Year)], [.. points.Select(p => p.Value)],
+                [.. points.Select(_ => false)]);
+            series.Add(new(OtherDataSet, s, inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)));
+        }
+        if (series.Count == 0) yield break;
+        var origins = Origins(series.SelectMany(s => s.Series.Years), options);
+        var forecasts = OutOfSample.Plan(series, origins, options.MinHorizon, options.MaxHorizon);
+        foreach (var (method, forced) in Methods(options))
+        {
+            OutOfSample.Project(series, forecasts, inputs.Settings.Forecast, [forced], options.Draws, options.Seed);
+            foreach (var f in forecasts)
+            {
+                var s = series[f.Series];
+                yield return Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
+                    f.Sorted(forced), f.Scale, options.Seed);
+            }
+        }
+        foreach (var f in forecasts)
+        {
+            var s = series[f.Series];
+            var history = s.Series.Until(f.Origin);
+            foreach (var row in Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
+                [.. history.Years.Select((y, i) => (y, history.Values[i]))], options)) yield return row;
+        }
+    }
+
+    /// <summary>The combined model (structure −1: each trajectory draws its own), then each structure alone if asked.</summary>
+    private static IEnumerable<(string Method, int Structure)> Methods(BacktestOptions options)
+    {
+        yield return (Ivpsim, -1);
+        if (!options.PerStructure) yield break;
+        for (var k = 0; k < Structures.All.Length; k++) yield return (StructureMethod(Structures.All[k]), k);
+    }
+
+    private static IEnumerable<BacktestRow> Naive(string dataSet, string region, string indicator, int origin, int year, double observed,
+        (int Year, double Value)[] history, BacktestOptions options)
+    {
+        if (history.Length < 2) yield break;
+        var scale = ScaleOf(history);
+        yield return Row(dataSet, region, indicator, origin, year, NaiveLast, observed, NaiveForecasts.Last(history, year, options.Draws), scale, options.Seed);
+        if (history.Length >= 3)
+            yield return Row(dataSet, region, indicator, origin, year, NaiveTrend, observed, NaiveForecasts.Trend(history, year, options.Draws), scale, options.Seed);
+    }
+
+    private static BacktestRow Row(string dataSet, string region, string indicator, int origin, int year, string method, double observed,
+        double[] sample, double scale, ulong seed)
+    {
+        var sorted = IsSorted(sample) ? sample : [.. sample.Order()];
+        // The PIT's uniform depends on the forecast, not the method, so methods are compared on the same draw.
+        var v = RandomStream.For(seed, year * 10_000L + origin, RandomStreams.Purpose($"pit/{region}/{indicator}")).NextDouble();
+        return new BacktestRow(dataSet, region, indicator, origin, year, method, observed,
+            SampleScores.Quantile(sorted, 0.05), SampleScores.Quantile(sorted, 0.25), SampleScores.Quantile(sorted, 0.5),
+            SampleScores.Quantile(sorted, 0.75), SampleScores.Quantile(sorted, 0.95), SampleScores.Crps(sorted, observed),
+            SampleScores.WeightedIntervalScore(sorted, observed), SampleScores.Pit(sorted, observed, v), scale);
+    }
+
+    private static (int Year, double Value)[] History(ObservationSet data, string region, string indicator, int origin) =>
+        [.. data.Series(region, indicator).Where(p => p.Year <= origin)];
+
+    /// <summary>The series' change scale; NaN for a series without two years of history (a total that was never published before).</summary>
+    private static double ScaleOf((int Year, double Value)[] history) =>
+        history.Length < 2 ? double.NaN : new CalibrationSeries("", "", [.. history.Select(h => h.Year)], [.. history.Select(h => h.Value)],
+            [.. history.Select(_ => false)]).ChangeScale();
+
+    private static double[] Expand(Aggregation.CountHistogram histogram)
+    {
+        var sample = new double[histogram.Total];
+        var k = 0;
+        for (var i = 0; i < histogram.Values.Length; i++)
+            for (var c = 0L; c < histogram.Counts[i]; c++) sample[k++] = histogram.Values[i];
+        return sample;
+    }
+
+    /// <summary>Known count indicators and any indicator IvpSim does not know (a backtest takes every series as counts).</summary>
+    private static bool IsCount(string indicator) =>
+        !Indicators.IsKnown(indicator) || Indicators.Get(indicator).Kind == IndicatorKind.Count;
+
+    private static bool IsSorted(double[] values)
+    {
+        for (var i = 1; i < values.Length; i++) if (values[i] < values[i - 1]) return false;
+        return true;
     }
 }

@@ -17,6 +17,38 @@ public sealed record CalibrationSeries(
 
     public int LastYear => Years[^1];
 
+    /// <summary>The points up to and including <paramref name="year"/>: the data as they stood then.</summary>
+    public CalibrationSeries Until(int year)
+    {
+        var n = 0;
+        while (n < Count && Years[n] <= year) n++;
+        return n == Count ? this : new(Region, Indicator, Years[..n], Values[..n], Imputed[..n]);
+    }
+
+    /// <summary>The observed value in <paramref name="year"/>, if any.</summary>
+    public double? ValueIn(int year)
+    {
+        var i = Years.IndexOf(year);
+        return i >= 0 ? Values[i] : null;
+    }
+
+    /// <summary>
+    /// The typical size of a yearly change, mean |y_t − y_(t−1)| over consecutive years (at least 1): the scale that
+    /// makes scores comparable across series of any size (as in the mean absolute scaled error).
+    /// </summary>
+    public double ChangeScale()
+    {
+        double sum = 0;
+        var n = 0;
+        for (var i = 1; i < Count; i++)
+        {
+            if (Years[i] != Years[i - 1] + 1) continue;
+            sum += Math.Abs(Values[i] - Values[i - 1]);
+            n++;
+        }
+        return Math.Max(1, n == 0 ? 0 : sum / n);
+    }
+
     /// <summary>The series on the log scale used for fitting: ln(y + 0.5) keeps zero counts finite.</summary>
     public double LogValue(int i) => Math.Log(Values[i] + 0.5);
 

@@ -1,32 +1,15 @@
+using IvpSim.Model.Forecasting;
+
 namespace IvpSim.Model.Calibration;
 
 /// <summary>
-/// The structural assumptions of the baseline model. Four yearly points cannot identify these, so they are
-/// explicit, documented and overridable per scenario (section <c>model:</c>); the README shows how much the
-/// answers move when they change.
+/// The baseline model's settings: the forecast constants and structure weights of the count series (calibrated
+/// out of sample, read from the calibration file), the survey score's settings and the last projected year.
 /// </summary>
 public sealed record ModelSettings
 {
-    /// <summary>Each projected year keeps this fraction of the previous year's trend (damped trend, 0..1).</summary>
-    public double TrendDamping { get; init; } = 0.8;
-
-    /// <summary>Yearly standard deviation of persistent level shifts on the log scale (random-walk drift).</summary>
-    public double LevelDriftSd { get; init; } = 0.05;
-
-    /// <summary>
-    /// Prior sd of a series' log-slope per year (0.05: a lasting trend of more than ~10% a year is unlikely);
-    /// null = estimated across all series (empirical Bayes), which reads the common 2016-2017 drop as a trend.
-    /// </summary>
-    public double? SlopePriorSd { get; init; } = 0.05;
-
-    /// <summary>Lower bound for the estimated slope prior sd, so that the trend is never taken as certain.</summary>
-    public double MinSlopePriorSd { get; init; } = 0.03;
-
-    /// <summary>How many observations the pooled overdispersion is worth against a series' own residuals.</summary>
-    public double OverdispersionPriorDf { get; init; } = 2;
-
-    /// <summary>Lower bound for the pooled extra-Poisson variance on the log scale.</summary>
-    public double MinOverdispersion { get; init; } = 0.002;
+    /// <summary>The calibrated constants and structure weights of the count series.</summary>
+    public ForecastSettings Forecast { get; init; } = ForecastSettings.Uncalibrated;
 
     /// <summary>Standard error of one municipality's published survey score (sampling noise).</summary>
     public double SurveyScoreSe { get; init; } = 0.05;
@@ -46,9 +29,7 @@ public sealed record ModelSettings
     /// <summary>One line per problem with these settings; empty when they are valid.</summary>
     public IEnumerable<(string Field, string Problem)> Problems()
     {
-        if (TrendDamping is < 0 or > 1) yield return ("trend_damping", "moet tussen 0 en 1 liggen");
-        if (LevelDriftSd is < 0 or > 1) yield return ("level_drift_sd", "moet tussen 0 en 1 liggen");
-        if (SlopePriorSd is < 0 or > 2) yield return ("slope_prior_sd", "moet tussen 0 en 2 liggen");
+        foreach (var problem in Forecast.Problems()) yield return problem;
         if (SurveyScoreSe is < 0 or > 1) yield return ("survey_score_se", "moet tussen 0 en 1 liggen");
         if (ScoreStepSd is < 0 or > 1) yield return ("score_step_sd", "moet tussen 0 en 1 liggen");
         if (ScoreTrendShrink is < 0 or > 1) yield return ("score_trend_shrink", "moet tussen 0 en 1 liggen");

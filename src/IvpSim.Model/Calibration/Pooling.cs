@@ -1,40 +1,17 @@
 namespace IvpSim.Model.Calibration;
 
-/// <summary>
-/// Estimates <see cref="PooledHyperparameters"/> across all count series (method of moments, empirical Bayes).
-/// </summary>
+/// <summary>How strongly the count series move together from year to year (method of moments).</summary>
 public static class Pooling
 {
-    public static PooledHyperparameters Estimate(IReadOnlyList<CalibrationSeries> all, ModelSettings settings)
-    {
-        var psi = Overdispersion(all, settings.MinOverdispersion);
-        var common = CommonVariance(all, psi);
-        var tau = settings.SlopePriorSd ?? SlopePriorSd(all, psi, settings.MinSlopePriorSd);
-        return new(psi, settings.OverdispersionPriorDf, common, tau, all.Count(s => s.Count >= 3));
-    }
+    /// <summary>The largest correlation used: every series keeps a part of its own.</summary>
+    public const double MaxCorrelation = 0.9;
 
     /// <summary>
-    /// The typical residual variance of straight-line fits beyond what Poisson noise explains
-    /// (E[RSS/(n − 2)] = psi + mean Poisson variance). The median over series, because a few series with a
-    /// one-off step would otherwise set the noise of all the stable ones. RSS/df is a scaled χ²(df)/df, whose
-    /// median lies below its mean (ln 2 for df = 2), so each value is divided by that median first.
+    /// The correlation of the series' yearly shocks: the variance they share (<see cref="CommonVariance"/>) as a share
+    /// of the typical noise <paramref name="psi"/>, between 0 and <see cref="MaxCorrelation"/>.
     /// </summary>
-    public static double Overdispersion(IReadOnlyList<CalibrationSeries> all, double floor)
-    {
-        var excess = all.Where(s => s.Count >= 3).Select(s =>
-        {
-            var df = s.Count - 2;
-            var residuals = LinearFit.OrdinaryResiduals(s);
-            var medianOfChiSquare = MathNet.Numerics.Distributions.ChiSquared.InvCDF(df, 0.5) / df;
-            return residuals.Sum(r => r * r) / df / medianOfChiSquare -
-                Enumerable.Range(0, s.Count).Average(s.PoissonLogVariance);
-        }).Order().ToArray();
-        if (excess.Length == 0) return floor;
-        var median = excess.Length % 2 == 1
-            ? excess[excess.Length / 2]
-            : (excess[excess.Length / 2 - 1] + excess[excess.Length / 2]) / 2;
-        return Math.Max(floor, median);
-    }
+    public static double CommonCorrelation(IReadOnlyList<CalibrationSeries> all, double psi) =>
+        psi <= 0 ? 0 : Math.Clamp(CommonVariance(all, psi) / psi, 0, MaxCorrelation);
 
     /// <summary>
     /// The variance of a yearly shock that all series share, from the mean correlation of the residuals of
@@ -65,15 +42,6 @@ public static class Pooling
         }
         if (pairs == 0) return 0;
         return Math.Max(0, sumCorrelation / pairs * (totalVariance / varianceTerms));
-    }
-
-    /// <summary>Spread of true slopes across series: mean(slope² − its sampling variance), with a floor.</summary>
-    public static double SlopePriorSd(IReadOnlyList<CalibrationSeries> all, double psi, double floor)
-    {
-        var fits = all.Where(s => s.Count >= 2).Select(s => LinearFit.Of(s, psi)).ToArray();
-        if (fits.Length == 0) return floor;
-        var tau2 = fits.Average(f => f.Slope * f.Slope - f.SlopeVariance);
-        return Math.Max(floor, Math.Sqrt(Math.Max(0, tau2)));
     }
 
     private static double Dot(double[] a, double[] b)

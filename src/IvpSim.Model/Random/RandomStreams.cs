@@ -10,12 +10,14 @@ namespace IvpSim.Model.Random;
 /// </summary>
 public static class RandomStreams
 {
-    public static StreamRandom For(ulong seed, long trajectory, ulong purpose)
+    public static StreamRandom For(ulong seed, long trajectory, ulong purpose) => new(Key(seed, trajectory, purpose));
+
+    /// <summary>The 64-bit key of the stream for (seed, trajectory, purpose).</summary>
+    public static ulong Key(ulong seed, long trajectory, ulong purpose)
     {
         var key = SplitMix64.Mix(seed ^ 0x243F6A8885A308D3UL);
         key = SplitMix64.Mix(key ^ (ulong)trajectory);
-        key = SplitMix64.Mix(key ^ purpose);
-        return new StreamRandom(key);
+        return SplitMix64.Mix(key ^ purpose);
     }
 
     /// <summary>A stable 64-bit key for a purpose name (FNV-1a over UTF-8; string.GetHashCode is randomised per process).</summary>

@@ -1,18 +1,23 @@
 using System.Collections.Immutable;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Targets;
 
 namespace IvpSim.Model.Results;
 
-/// <summary>Evaluates the plan's targets on a run's histograms.</summary>
+/// <summary>Evaluates the plan's targets on a run's histograms, per target in the order of the plan.</summary>
 public static class TargetEvaluator
 {
-    public static ImmutableArray<TargetOutcome> Evaluate(string scenario, IEnumerable<TargetDefinition> targets,
-        ObservationSet observed, RunAggregate result) =>
-        [.. targets.Select(t => Evaluate(scenario, t, observed, result))];
+    /// <summary>Structures from this weight up make the range of a target's chance; lighter ones rest on too few trajectories.</summary>
+    public const double RangeWeight = 0.05;
 
-    public static TargetOutcome Evaluate(string scenario, TargetDefinition target, ObservationSet observed, RunAggregate result)
+    public static ImmutableArray<TargetOutcome> Evaluate(string scenario, IReadOnlyList<TargetDefinition> targets,
+        ObservationSet observed, RunAggregate result, ForecastSettings forecast) =>
+        [.. targets.Select((t, i) => Evaluate(scenario, t, i, targets.Count, observed, result, forecast))];
+
+    private static TargetOutcome Evaluate(string scenario, TargetDefinition target, int index, int count, ObservationSet observed,
+        RunAggregate result, ForecastSettings forecast)
     {
         var histogram = result.Find(target.Region, target.Indicator, target.DecisiveYear)
             ?? throw new ModelInputException(
@@ -20,8 +25,23 @@ public static class TargetEvaluator
         var n = histogram.Total;
         var p = (double)histogram.CountWhere(target.IsMetBy) / n;
         var scale = (double)Indicators.Get(target.Indicator).Scale;
+        // The structures shape the count series only: a survey score's chance does not depend on them.
+        var counts = Indicators.Get(target.Indicator).Kind == IndicatorKind.Count;
+        var structures = counts ? PerStructure(index, count, result, forecast) : [];
+        var ranged = structures.Where(s => s.Weight >= RangeWeight && s.PMeet is not null).Select(s => s.PMeet!.Value).ToArray();
         return new TargetOutcome(scenario, target, observed.Get(target.Region, target.Indicator, 2019),
             p, Math.Sqrt(p * (1 - p) / n),
-            histogram.Quantile(0.05) / scale, histogram.Quantile(0.5) / scale, histogram.Quantile(0.95) / scale);
+            counts && ranged.Length > 0 ? ranged.Min() : null, counts && ranged.Length > 0 ? ranged.Max() : null,
+            histogram.Quantile(0.05) / scale, histogram.Quantile(0.5) / scale, histogram.Quantile(0.95) / scale,
+            structures);
     }
+
+    private static ImmutableArray<StructureOutcome> PerStructure(int index, int count, RunAggregate result, ForecastSettings forecast) =>
+        [.. Structures.All.Select((s, k) =>
+        {
+            var trajectories = result.StructureTrajectories.IsDefaultOrEmpty ? 0 : result.StructureTrajectories[k];
+            if (trajectories == 0) return new StructureOutcome(s.Id, forecast.Weights[k], 0, null, null);
+            var p = (double)result.StructureTargetsMet[k * count + index] / trajectories;
+            return new StructureOutcome(s.Id, forecast.Weights[k], trajectories, p, Math.Sqrt(p * (1 - p) / trajectories));
+        })];
 }

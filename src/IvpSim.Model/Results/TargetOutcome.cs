@@ -1,11 +1,18 @@
+using System.Collections.Immutable;
 using IvpSim.Model.Targets;
 
 namespace IvpSim.Model.Results;
 
+/// <summary>The chance of meeting a target under one structure: from the trajectories that followed it (none: not drawn).</summary>
+public sealed record StructureOutcome(string Structure, double Weight, long Trajectories, double? PMeet, double? PMeetSe);
+
 /// <summary>
-/// How likely a target is met: the share of trajectories that meet it, with its Monte Carlo standard error,
-/// and the projected distribution of the deciding value.
+/// How likely a target is met: the share of trajectories that meet it, with its Monte Carlo standard error, the
+/// range over the structures that carry real weight (<see cref="TargetEvaluator.RangeWeight"/>; null where the
+/// structure does not matter, as for survey scores), the chance per structure, and the projected distribution of
+/// the deciding value.
 /// </summary>
 public sealed record TargetOutcome(
     string Scenario, TargetDefinition Target, double? Baseline2019,
-    double PMeet, double PMeetSe, double P05, double P50, double P95);
+    double PMeet, double PMeetSe, double? PMeetLow, double? PMeetHigh, double P05, double P50, double P95,
+    ImmutableArray<StructureOutcome> Structures);

@@ -3,8 +3,13 @@ using IvpSim.Model.Calibration;
 namespace IvpSim.Model.Scenarios;
 
 /// <summary>Where a scenario's data come from; paths as given, resolved by the data layer.</summary>
-/// <remarks><see cref="BaseObservations"/>: with <c>--data</c>, the scenario's own file that the new data overlay.</remarks>
-public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue, string? BaseObservations = null);
+/// <remarks>
+/// <see cref="BaseObservations"/>: with <c>--data</c>, the scenario's own file that the new data overlay.
+/// <see cref="Reference"/>, <see cref="NationalMap"/>, <see cref="Calibration"/>: the national reference corpus, the map
+/// from local indicators to national series, and the forecast calibration; null where the scenario has none.
+/// </remarks>
+public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue,
+    string? Reference = null, string? NationalMap = null, string? Calibration = null, string? BaseObservations = null);
 
 /// <summary>Monte Carlo settings: how many trajectories, from which seed, in batches of what size.</summary>
 public sealed record RunSettings(int Runs, ulong Seed, int BatchSize)

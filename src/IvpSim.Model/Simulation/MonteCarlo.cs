@@ -2,6 +2,7 @@ using IvpSim.Model.Aggregation;
 using IvpSim.Model.Interventions;
 using IvpSim.Model.Budget;
 using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Model.Simulation;
 
@@ -26,6 +27,8 @@ public static class MonteCarlo
         var sums = variants.Select(_ => new long[layout.Size]).ToArray();
         var metWithout = variants.Select(_ => new long[plan.Targets.Length]).ToArray();
         var met = new long[plan.Targets.Length];
+        var structures = new long[Structures.All.Length];
+        var structureMet = new long[Structures.All.Length * plan.Targets.Length];
         var targetSlots = plan.Targets.Select(t => layout.Slot(t.Region, t.Indicator, t.DecisiveYear)).ToArray();
         var avoidedSlots = Enumerable.Range(plan.StartYear, plan.YearCount)
             .Select(y => layout.Slot(Regions.VeluweWest, Indicators.TotalCrimesExclCyber, y)).ToArray();
@@ -41,6 +44,8 @@ public static class MonteCarlo
             simulator.Simulate(t, buffer, composer.InterventionCount == 0 ? [] : multipliers);
             outcomes.Add(buffer);
             CountMet(plan, targetSlots, buffer, met);
+            structures[simulator.Structure]++;
+            CountMet(plan, targetSlots, buffer, structureMet.AsSpan(simulator.Structure * plan.Targets.Length, plan.Targets.Length));
             costs.Simulate(t, costBuffer, euros);
             costHistograms.Add(costBuffer);
             for (var v = 0; v < variants.Length; v++)
@@ -68,10 +73,10 @@ public static class MonteCarlo
             [.. layout.Keys().Select(k => new SlotHistogram(k.Region, k.Indicator, k.Year, outcomes.Histogram(k.Slot)))],
             [.. variants.Select((_, v) => new ContributionSums(ids[v], [.. sums[v]], CountHistogram.FromCounts(avoided[v]), [.. metWithout[v]]))],
             [.. costs.Layout.Keys().Select(k => new CostHistogram(k.Region, k.Item, k.Year, costHistograms.Histogram(k.Slot)))],
-            [.. met]);
+            [.. met], [.. structures], [.. structureMet]);
     }
 
-    private static void CountMet(SimulationPlan plan, int[] targetSlots, int[] values, long[] met)
+    private static void CountMet(SimulationPlan plan, int[] targetSlots, int[] values, Span<long> met)
     {
         for (var i = 0; i < targetSlots.Length; i++)
         {

@@ -3,12 +3,14 @@ using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Interventions;
 using IvpSim.Model.Budget;
+using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Model.Simulation;
 
 /// <summary>
-/// Everything one trajectory needs, fixed before the first draw: the calibrated models, the settings, the
-/// population weights for the regional score and the seed. Immutable, so every batch sees the same plan.
+/// Everything one trajectory needs, fixed before the first draw: the calibrated models, the national series they
+/// may follow, the settings, the population weights for the regional score and the seed. Immutable, so every
+/// batch sees the same plan.
 /// </summary>
 public sealed record SimulationPlan(
     string ScenarioId,
@@ -17,6 +19,7 @@ public sealed record SimulationPlan(
     int EndYear,
     ModelSettings Settings,
     PooledHyperparameters Hyper,
+    ImmutableArray<SeriesFit> Anchors,
     ImmutableArray<MunicipalityModel> Municipalities,
     ImmutableArray<ImmutableArray<double>> ScoreWeights,
     ImmutableArray<PlannedIntervention> Interventions,
@@ -25,15 +28,15 @@ public sealed record SimulationPlan(
     ImmutableArray<Targets.TargetDefinition> Targets)
 {
     public static SimulationPlan Create(string scenarioId, ulong seed, ModelSettings settings,
-        PooledHyperparameters hyper, ImmutableArray<MunicipalityModel> models, Population population,
+        CalibratedBaseline baseline, Population population,
         ImmutableArray<PlannedIntervention> interventions = default, ImmutableArray<PlannedCost> costs = default,
         BudgetSettings? budget = null, ImmutableArray<Targets.TargetDefinition> targets = default)
     {
         var ordered = Regions.Municipalities
-            .Select(m => models.FirstOrDefault(x => x.Municipality == m)
+            .Select(m => baseline.Models.FirstOrDefault(x => x.Municipality == m)
                 ?? throw new ModelInputException($"geen model voor gemeente {m}"))
             .ToImmutableArray();
-        var startYear = ordered.SelectMany(m => m.Counts.Select(c => c.LastObservedYear)
+        var startYear = ordered.SelectMany(m => m.Counts.Select(c => c.LastYear)
             .Append(m.Score.LastObservedYear)).Min() + 1;
         if (startYear > settings.EndYear)
         {
@@ -42,10 +45,14 @@ public sealed record SimulationPlan(
         }
         var weights = Enumerable.Range(startYear, settings.EndYear - startYear + 1)
             .Select(population.Shares).ToImmutableArray();
-        return new(scenarioId, seed, startYear, settings.EndYear, settings, hyper, ordered, weights,
+        return new(scenarioId, seed, startYear, settings.EndYear, settings, baseline.Hyper, baseline.Anchors, ordered, weights,
             interventions.IsDefault ? [] : interventions, costs.IsDefault ? [] : costs,
             budget ?? BudgetSettings.Default, targets.IsDefault ? [] : targets);
     }
 
     public int YearCount => EndYear - StartYear + 1;
+
+    /// <summary>The count series of every municipality in order, as the forecast kernel projects them.</summary>
+    public ForecastModel Forecast() => ForecastModelBuilder.Assemble(Settings.Forecast, Hyper,
+        [.. Municipalities.SelectMany(m => m.Counts)], Anchors);
 }

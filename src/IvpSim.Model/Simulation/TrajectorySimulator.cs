@@ -1,23 +1,22 @@
 using IvpSim.Model.Calibration;
+using IvpSim.Model.Forecasting;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Random;
 
 namespace IvpSim.Model.Simulation;
 
 /// <summary>
-/// Simulates one trajectory of every indicator from the plan's start year to its end year.
-/// Each count series: its level and slope drawn from their posterior, a damped trend, a random-walk level
-/// drift, a yearly log-normal shock (part of it shared by all series that year) and Poisson noise.
-/// Totals are sums of their parts and the region is the sum of its municipalities, in the same trajectory.
+/// Simulates one trajectory of every indicator from the plan's start year to its end year. The count series go
+/// through the forecast kernel (<see cref="ForecastKernel"/>: the trajectory's structure, level and trend, yearly
+/// shocks and Poisson noise); totals are sums of their parts and the region is the sum of its municipalities, in
+/// the same trajectory. The survey scores have a model of their own.
 /// </summary>
 public sealed class TrajectorySimulator
 {
     private readonly SimulationPlan _plan;
     private readonly OutputLayout _layout;
-    private readonly ulong[] _countPurposes;
+    private readonly ForecastKernel _kernel;
     private readonly ulong[] _scorePurposes;
-    private readonly ulong _commonPurpose = RandomStreams.Purpose("common-shock");
-    private readonly double[] _common;
     private readonly double[] _scoreNoisy;
 
     // Layout indices, resolved once: Simulate runs per trajectory and must not look up or allocate.
@@ -33,8 +32,7 @@ public sealed class TrajectorySimulator
     {
         _plan = plan;
         _layout = new OutputLayout(plan.StartYear, plan.EndYear);
-        _countPurposes = [.. plan.Municipalities.SelectMany(m => m.Counts)
-            .Select(c => RandomStreams.Purpose($"count/{c.Municipality}/{c.Indicator}"))];
+        _kernel = new ForecastKernel(plan.Forecast(), plan.Seed, plan.StartYear, plan.EndYear);
         _scorePurposes = [.. plan.Municipalities.Select(m => RandomStreams.Purpose($"score/{m.Municipality}"))];
         _municipalityRegions = [.. plan.Municipalities.Select(m => _layout.RegionIndex(m.Municipality))];
         _countIndicators = [.. plan.Municipalities.SelectMany(m => m.Counts).Select(c => _layout.IndicatorIndex(c.Indicator))];
@@ -44,13 +42,15 @@ public sealed class TrajectorySimulator
         _exclCyberIndicator = _layout.IndicatorIndex(Indicators.TotalCrimesExclCyber);
         _totalIndicator = _layout.IndicatorIndex(Indicators.TotalCrimes);
         _fraudIndicator = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
-        _common = new double[plan.YearCount];
         _seriesMultipliers = new double[plan.YearCount];
         _seriesValues = new int[plan.YearCount];
         _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
     }
 
     public OutputLayout Layout => _layout;
+
+    /// <summary>The structure (index into <see cref="Structures.All"/>) of the last simulated trajectory.</summary>
+    public int Structure => _kernel.Structure;
 
     /// <summary>Writes trajectory <paramref name="trajectory"/> without interventions into <paramref name="output"/>.</summary>
     public void Simulate(long trajectory, Span<int> output) => Simulate(trajectory, output, ReadOnlySpan<double>.Empty);
@@ -62,40 +62,36 @@ public sealed class TrajectorySimulator
     public void Simulate(long trajectory, Span<int> output, ReadOnlySpan<double> multipliers)
     {
         output.Clear();
-        var commonRng = RandomStreams.For(_plan.Seed, trajectory, _commonPurpose);
-        for (var y = 0; y < _common.Length; y++) _common[y] = commonRng.NextStandardNormal();
-
+        _kernel.Begin(trajectory);
         var seriesIndex = 0;
         for (var m = 0; m < _plan.Municipalities.Length; m++)
         {
             var model = _plan.Municipalities[m];
-            foreach (var series in model.Counts)
+            for (var c = 0; c < model.Counts.Length; c++)
             {
-                SimulateCount(series, trajectory, _countPurposes[seriesIndex], output, multipliers,
-                    _municipalityRegions[m], _countIndicators[seriesIndex]);
+                SimulateCount(seriesIndex, output, multipliers, _municipalityRegions[m], _countIndicators[seriesIndex]);
                 seriesIndex++;
             }
-            SimulateScore(model.Score, RandomStreams.For(_plan.Seed, trajectory, _scorePurposes[m]), m, output);
+            var scoreRng = RandomStream.For(_plan.Seed, trajectory, _scorePurposes[m]);
+            SimulateScore(model.Score, ref scoreRng, m, output);
         }
         DeriveTotals(output);
         DeriveRegion(output);
     }
 
-    private void SimulateCount(CountSeriesModel series, long trajectory, ulong purpose, Span<int> output,
-        ReadOnlySpan<double> multipliers, int region, int indicator)
+    private void SimulateCount(int component, Span<int> output, ReadOnlySpan<double> multipliers, int region, int indicator)
     {
         if (!multipliers.IsEmpty)
         {
             for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
                 _seriesMultipliers[year - _plan.StartYear] = multipliers[_layout.Slot(region, indicator, year)];
         }
-        CountProjection.Simulate(series, _plan.Hyper.CommonVariance, _plan.Settings, _plan.Seed, trajectory, purpose,
-            _plan.StartYear, _plan.EndYear, _common, multipliers.IsEmpty ? [] : _seriesMultipliers, _seriesValues);
+        _kernel.Component(component, _seriesValues, multipliers.IsEmpty ? [] : _seriesMultipliers);
         for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
             output[_layout.Slot(region, indicator, year)] = _seriesValues[year - _plan.StartYear];
     }
 
-    private void SimulateScore(ScoreSeriesModel score, StreamRandom rng, int municipality, Span<int> output)
+    private void SimulateScore(ScoreSeriesModel score, ref RandomStream rng, int municipality, Span<int> output)
     {
         // The published score is the true score plus survey noise, rounded: so the true score is uncertain too.
         var truth = score.LastObservedValue +

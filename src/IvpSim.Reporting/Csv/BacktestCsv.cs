@@ -4,20 +4,21 @@ using IvpSim.Model.Backtest;
 
 namespace IvpSim.Reporting.Csv;
 
-/// <summary>backtest.csv (one row per forecast) and backtest-summary.csv (scores per region, indicator and method).</summary>
+/// <summary>backtest.csv (one row per forecast and method) and backtest-summary.csv (scores per data set, series, horizon and method).</summary>
 public static class BacktestCsv
 {
-    public const string Header = "region,indicator,fit_until,year,method,observed,p05,p25,p50,p75,p95";
-    public const string SummaryHeader = "region,indicator,method,forecasts,coverage_50,coverage_90,mape,crps";
+    public const string Header = "data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale";
+    public const string SummaryHeader = "data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last";
 
     public static string Format(IEnumerable<BacktestRow> rows)
     {
         var sb = new StringBuilder(Header).Append('\n');
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Region, r.Indicator, r.FitUntil.ToString(CultureInfo.InvariantCulture), r.Year.ToString(CultureInfo.InvariantCulture),
-                r.Method, CsvText.Number(r.Observed, 0), CsvText.Number(r.P05, 1), CsvText.Number(r.P25, 1), CsvText.Number(r.P50, 1),
-                CsvText.Number(r.P75, 1), CsvText.Number(r.P95, 1));
+            CsvText.AppendLine(sb, r.DataSet, r.Region, r.Indicator, Int(r.FitUntil), Int(r.Year), Int(r.Horizon), r.Method,
+                CsvText.Number(r.Observed, 0), CsvText.Number(r.P05, 1), CsvText.Number(r.P25, 1), CsvText.Number(r.P50, 1),
+                CsvText.Number(r.P75, 1), CsvText.Number(r.P95, 1), CsvText.Number(r.Crps, 3), CsvText.Number(r.Wis, 3),
+                CsvText.Number(r.Pit, 4), CsvText.Optional(double.IsFinite(r.Scale) ? r.Scale : null, 2));
         }
         return sb.ToString();
     }
@@ -27,9 +28,14 @@ public static class BacktestCsv
         var sb = new StringBuilder(SummaryHeader).Append('\n');
         foreach (var s in scores)
         {
-            CsvText.AppendLine(sb, s.Region, s.Indicator, s.Method, s.Forecasts.ToString(CultureInfo.InvariantCulture),
-                CsvText.Number(s.Coverage50, 3), CsvText.Number(s.Coverage90, 3), CsvText.Optional(s.Mape, 1), CsvText.Number(s.Crps, 2));
+            CsvText.AppendLine(sb, s.DataSet, s.Region, s.Indicator, s.Method, Int(s.Horizon), Int(s.Forecasts),
+                CsvText.Number(s.Coverage50, 3), CsvText.Number(s.Coverage90, 3), CsvText.Optional(s.Mape, 1), CsvText.Number(s.Crps, 2),
+                Finite(s.ScaledCrps, 4), Finite(s.ScaledWis, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.Skill, 3));
         }
         return sb.ToString();
     }
+
+    private static string Finite(double value, int decimals) => CsvText.Optional(double.IsFinite(value) ? value : null, decimals);
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Collections.Immutable;
+using IvpSim.Cli.Output;
+using IvpSim.Data;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
+using IvpSim.Reporting;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Commands;
+
+/// <summary>
+/// <c>calibrate [--scenario FILE] [--out FILE]</c>: learns the forecast constants and the structure weights from
+/// rolling-origin forecasts of the reference corpus and the plan's own series, and writes the calibration file.
+/// </summary>
+public static class CalibrateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario waarvan de gegevens en het referentiecorpus gebruikt worden (standaard: scenarios/baseline.yaml)" };
+        var outOption = new Option<string?>("--out", "-o") { Description = "Kalibratiebestand (standaard: dat van het scenario, scenarios/data/forecast-calibration.yaml)" };
+        var draws = new Option<int>("--draws") { Description = "Trajecten per prognose voor de eindgewichten", DefaultValueFactory = _ => 1000 };
+        var searchDraws = new Option<int>("--search-draws") { Description = "Trajecten per prognose tijdens het zoeken", DefaultValueFactory = _ => 300 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 2020 };
+        var force = new Option<bool>("--force") { Description = "Een bestand vervangen dat niet door IvpSim gekalibreerd is" };
+        var command = new Command("calibrate",
+            "Leer de prognoseconstanten en de gewichten van de modelstructuren uit toetsen buiten de steekproef (referentiecorpus + eigen reeksen)");
+        foreach (var o in new Option[] { scenario, outOption, draws, searchDraws, seed, force }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(draws) < 100) throw new InputException("--draws", null, null, "moet minstens 100 zijn");
+            if (parse.GetValue(searchDraws) < 50) throw new InputException("--search-draws", null, null, "moet minstens 50 zijn");
+            var inputs = ScenarioInputs.Load(parse.GetValue(scenario) ?? Path.Combine(ScenarioFiles.DefaultFolder(), "baseline.yaml"));
+            var reference = inputs.Scenario.Data.Reference
+                ?? throw new InputException(inputs.Scenario.SourceFile, null, "data.reference", "het scenario heeft geen referentiecorpus");
+            var target = parse.GetValue(outOption) ?? inputs.Scenario.Data.Calibration
+                ?? Path.Combine(Path.GetDirectoryName(inputs.Scenario.Data.Observations)!, "forecast-calibration.yaml");
+            EnsureReplaceable(target, parse.GetValue(force));
+
+            var series = EvaluationSeries(inputs);
+            var origins = Model.Backtest.Backtester.Origins(series.SelectMany(s => s.Series.Years),
+                new Model.Backtest.BacktestOptions([], 1, MaxHorizon, 1, 0));
+            var options = new CalibrationOptions([.. origins], MaxHorizon, parse.GetValue(searchDraws), parse.GetValue(draws), parse.GetValue(seed));
+            console.MarkupLine($"Kalibreren op {series.Count} reeksen, beginjaren {origins[0]}-{origins[^1]}, horizon 1-{MaxHorizon} …");
+            var result = ForecastCalibrator.Calibrate(series, options, line => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
+
+            var provenance = new CalibrationProvenance(Path.GetFileName(reference), FileChecksum.Sha256(reference),
+                $"{origins[0]}-{origins[^1]}", $"1-{MaxHorizon}", result.Forecasts, options.FinalDraws, options.Seed, result.ScaledCrps);
+            AtomicFile.Write(target, ForecastCalibrationFile.Format(result.Settings, provenance,
+                [$"{series.Count(s => s.DataSet == Model.Backtest.Backtester.ReferenceDataSet)} landelijke reeksen en " +
+                 $"{series.Count(s => s.DataSet == Model.Backtest.Backtester.PlanDataSet)} reeksen van het plan; toets: ./run-sim.sh backtest"]));
+            Print(console, result);
+            console.MarkupLine($"Geschreven: {Markup.Escape(Path.GetFullPath(target))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private const int MaxHorizon = 5;
+
+    /// <summary>The corpus series (each following the total of its kind) and the plan's own component series (following their national series).</summary>
+    public static IReadOnlyList<EvaluationSeries> EvaluationSeries(ScenarioInputs inputs)
+    {
+        var series = inputs.Corpus.WithAnchors()
+            .Select(s => new EvaluationSeries(Model.Backtest.Backtester.ReferenceDataSet, s.Series, s.Anchor)).ToList();
+        foreach (var municipality in Regions.Municipalities)
+        {
+            foreach (var s in CalibrationInputs.CountSeries(inputs.Observations, municipality))
+                series.Add(new(Model.Backtest.Backtester.PlanDataSet, s, inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)));
+        }
+        return series;
+    }
+
+    private static void EnsureReplaceable(string target, bool force)
+    {
+        if (Directory.Exists(target)) throw new InputException(target, null, null, "is een map, geen bestand");
+        if (!File.Exists(target) || force) return;
+        if (!File.ReadLines(target).FirstOrDefault("").StartsWith(ForecastCalibrationFile.Marker, StringComparison.Ordinal))
+            throw new InputException(target, null, null, "bestaat al en is niet door 'calibrate' geschreven; gebruik --force om het te vervangen");
+    }
+
+    private static void Print(IAnsiConsole console, CalibrationResult result)
+    {
+        var s = result.Settings;
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Modelstructuren en hun gewicht[/]")
+            .AddColumn("Structuur").AddColumn(new TableColumn("Gewicht").RightAligned())
+            .AddColumn(new TableColumn("Gewicht landelijke reeks").RightAligned());
+        for (var i = 0; i < Structures.All.Length; i++)
+            table.AddRow(Markup.Escape(Structures.All[i].NameNl), DutchFormat.Percent(s.Weights[i]), DutchFormat.Percent(s.AnchorWeights[i]));
+        console.Write(table);
+        var coverage = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking buiten de steekproef[/] (gecombineerd model)")
+            .AddColumn("Reeksen").AddColumn(new TableColumn("Horizon").RightAligned()).AddColumn(new TableColumn("Prognoses").RightAligned())
+            .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned());
+        foreach (var c in result.Coverage)
+            coverage.AddRow(Markup.Escape(c.DataSet), $"{c.Horizon} jaar", DutchFormat.Number(c.Forecasts), DutchFormat.Percent(c.Coverage50), DutchFormat.Percent(c.Coverage90));
+        console.Write(coverage);
+        console.MarkupLine($"Ruis ×{DutchFormat.Number(s.NoiseScale, 2)} (prior {DutchFormat.Number(s.NoisePriorDf, 1)} waarnemingen), " +
+            $"niveaudrift sd {DutchFormat.Number(s.LevelDriftSd, 3)}, sprongen {DutchFormat.Percent(s.JumpProbability)} van de jaren (sd {DutchFormat.Number(s.JumpSd, 2)}), " +
+            $"trendprior sd {DutchFormat.Number(s.SlopePriorSd, 2)}, trenddrift sd {DutchFormat.Number(s.SlopeDriftSd, 3)}. " +
+            $"{DutchFormat.Number(result.Forecasts)} prognoses, CRPS/schaal {DutchFormat.Number(result.ScaledCrps, 4)}.");
+    }
+}

@@ -1,0 +1,66 @@
+using IvpSim.Model.Backtest;
+using IvpSim.Reporting;
+using Spectre.Console;
+
+namespace IvpSim.Cli.Output;
+
+/// <summary>The Dutch backtest summary: per data set and horizon, coverage and skill of IvpSim against the naive forecasts; then each structure alone.</summary>
+public static class BacktestTable
+{
+    public static void Print(IAnsiConsole console, IReadOnlyList<BacktestScore> summary, int[] origins, int minH, int maxH)
+    {
+        var overall = summary.Where(s => s.Region == BacktestSummary.All).ToArray();
+        foreach (var dataSet in overall.Select(s => s.DataSet).Distinct())
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title($"[bold]Backtest {Markup.Escape(Label(dataSet))}[/]: beginjaren {origins[0]}-{origins[^1]}, horizon {minH}-{maxH} jaar")
+                .AddColumn("Horizon").AddColumn("Methode")
+                .AddColumn(new TableColumn("Prognoses").RightAligned())
+                .AddColumn(new TableColumn("Dekking 50%").RightAligned())
+                .AddColumn(new TableColumn("Dekking 90%").RightAligned())
+                .AddColumn(new TableColumn("CRPS/schaal").RightAligned())
+                .AddColumn(new TableColumn("Rel. WIS").RightAligned())
+                .AddColumn(new TableColumn("Winst t.o.v. naive_last").RightAligned());
+            var rows = overall.Where(s => s.DataSet == dataSet && !s.Method.StartsWith("structuur:", StringComparison.Ordinal)).ToArray();
+            var horizons = rows.Select(s => s.Horizon).Distinct().OrderBy(h => h == 0 ? int.MaxValue : h).ToArray();
+            foreach (var h in horizons)
+            {
+                var first = true;
+                foreach (var s in rows.Where(r => r.Horizon == h))
+                {
+                    table.AddRow(first ? (h == 0 ? "[bold]alle[/]" : $"{h} jaar") : "", s.Method, DutchFormat.Number(s.Forecasts),
+                        DutchFormat.Percent(s.Coverage50), DutchFormat.Percent(s.Coverage90), Scaled(s.ScaledCrps),
+                        s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.Skill is { } k ? DutchFormat.Percent(k) : "-");
+                    first = false;
+                }
+                if (h != horizons[^1]) table.AddEmptyRow();
+            }
+            console.Write(table);
+        }
+        var structures = overall.Where(s => s.DataSet == BacktestSummary.All && s.Horizon == 0 &&
+            (s.Method == Backtester.Ivpsim || s.Method.StartsWith("structuur:", StringComparison.Ordinal))).ToArray();
+        if (structures.Length > 1)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Elke modelstructuur afzonderlijk[/] (alle reeksen en horizonnen)")
+                .AddColumn("Methode").AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned())
+                .AddColumn(new TableColumn("CRPS/schaal").RightAligned()).AddColumn(new TableColumn("Winst t.o.v. naive_last").RightAligned());
+            foreach (var s in structures)
+                table.AddRow(Markup.Escape(s.Method), DutchFormat.Percent(s.Coverage50), DutchFormat.Percent(s.Coverage90),
+                    Scaled(s.ScaledCrps), s.Skill is { } k ? DutchFormat.Percent(k) : "-");
+            console.Write(table);
+        }
+        console.MarkupLine("[grey]Dekking: aandeel waarnemingen binnen het 50%- en 90%-interval (ideaal 50% en 90%). CRPS/schaal: fout van de hele " +
+            "verdeling, gedeeld door de gebruikelijke jaarlijkse verandering van de reeks (lager is beter). Rel. WIS: gewogen intervalscore " +
+            "gedeeld door die van naive_last (onder 1 is beter). Winst: 1 − CRPS/schaal gedeeld door die van naive_last.[/]");
+    }
+
+    private static string Scaled(double value) => double.IsFinite(value) ? DutchFormat.Number(value, 3) : "-";
+
+    private static string Label(string dataSet) => dataSet switch
+    {
+        BacktestSummary.All => "alle reeksen",
+        Backtester.PlanDataSet => "eigen reeksen (Ermelo, Harderwijk, Putten, Veluwe-West)",
+        Backtester.ReferenceDataSet => "landelijk referentiecorpus",
+        _ => "overige reeksen",
+    };
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using IvpSim.Data.Yaml;
+using IvpSim.Model.Forecasting;
+
+namespace IvpSim.Data;
+
+/// <summary>Where a calibration came from and how it scored: kept in the file beside the constants.</summary>
+public sealed record CalibrationProvenance(string Corpus, string CorpusSha256, string Origins, string Horizons, int Forecasts,
+    int Draws, ulong Seed, double ScaledCrps);
+
+/// <summary>
+/// The forecast calibration file (<c>scenarios/data/forecast-calibration.yaml</c>): the constants and structure
+/// weights that <c>calibrate</c> learned, with their provenance. Written only by IvpSim; its first line marks it.
+/// </summary>
+public static class ForecastCalibrationFile
+{
+    public const string Marker = "# IvpSim-kalibratie";
+
+    public static ForecastSettings Read(string path)
+    {
+        var root = YamlDocument.LoadRoot(path);
+        var problems = new InputProblems();
+        var c = problems.Try(() => root.OptionalMap("constants")) ?? throw root.ErrorAt("constants", "ontbreekt");
+        double Required(string key, double max) => problems.Try<double?>(() => c.OptionalDouble(key, 0, max) ?? throw c.ErrorAt(key, "ontbreekt")) ?? 0;
+        var settings = new ForecastSettings(
+            Required("noise_scale", 100), Required("noise_prior_df", 1000), Required("level_drift_sd", 2),
+            Required("jump_probability", 1), Required("jump_sd", 5), Required("slope_prior_sd", 2), Required("slope_drift_sd", 1),
+            problems.Try(() => Weights(root, "weights")), problems.Try(() => Weights(root, "anchor_weights")));
+        foreach (var key in new[] { "generated_by", "corpus", "corpus_sha256", "origins", "horizons", "forecasts", "draws", "seed", "scaled_crps" })
+            root.OptionalString(key);
+        problems.Try(() => { c.RejectUnknownKeys(); root.RejectUnknownKeys(); return true; });
+        problems.ThrowIfAny();
+        foreach (var (field, problem) in settings.Problems())
+            problems.Add(new InputException(path, null, field, problem));
+        problems.ThrowIfAny();
+        return settings;
+    }
+
+    /// <summary>Weights per structure id; structures the file leaves out get weight 0.</summary>
+    public static ImmutableArray<double> Weights(YamlMap root, string key)
+    {
+        var map = root.OptionalMap(key) ?? throw root.ErrorAt(key, "ontbreekt");
+        return ReadWeights(map);
+    }
+
+    /// <summary>A map of structure id to weight, checked: known ids, non-negative, summing to 1.</summary>
+    public static ImmutableArray<double> ReadWeights(YamlMap map)
+    {
+        var weights = new double[Structures.All.Length];
+        foreach (var id in map.Keys.ToArray())
+        {
+            if (!Structures.IsKnown(id))
+                throw map.ErrorAt(id, $"onbekende structuur '{id}' (bekend: {string.Join(", ", Structures.All.Select(s => s.Id))})");
+            weights[Structures.IndexOf(id)] = map.OptionalDouble(id, 0, 1)!.Value;
+        }
+        if (Math.Abs(weights.Sum() - 1) > 1e-6)
+            throw map.ErrorAt(map.Keys.FirstOrDefault() ?? "", $"de gewichten moeten samen 1 zijn (nu {weights.Sum().ToString("0.####", CultureInfo.InvariantCulture)})");
+        return [.. weights];
+    }
+
+    public static string Format(ForecastSettings s, CalibrationProvenance p, IEnumerable<string> notes)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(Marker).Append(": geschreven door './run-sim.sh calibrate'. Niet met de hand wijzigen: kalibreer opnieuw.\n");
+        foreach (var note in notes) sb.Append("# ").Append(note).Append('\n');
+        sb.Append("generated_by: ivpsim calibrate\n");
+        sb.Append(inv, $"corpus: {p.Corpus}\ncorpus_sha256: {p.CorpusSha256}\norigins: {p.Origins}\nhorizons: {p.Horizons}\n");
+        sb.Append(inv, $"forecasts: {p.Forecasts}\ndraws: {p.Draws}\nseed: {p.Seed}\nscaled_crps: {p.ScaledCrps:F4}\n");
+        sb.Append("constants:\n");
+        sb.Append(inv, $"  noise_scale: {s.NoiseScale}\n  noise_prior_df: {s.NoisePriorDf}\n  level_drift_sd: {s.LevelDriftSd}\n");
+        sb.Append(inv, $"  jump_probability: {s.JumpProbability}\n  jump_sd: {s.JumpSd}\n  slope_prior_sd: {s.SlopePriorSd}\n");
+        sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n");
+        AppendWeights(sb, "weights", s.Weights);
+        AppendWeights(sb, "anchor_weights", s.AnchorWeights);
+        return sb.ToString();
+    }
+
+    private static void AppendWeights(StringBuilder sb, string key, ImmutableArray<double> weights)
+    {
+        sb.Append(key).Append(":\n");
+        for (var i = 0; i < Structures.All.Length; i++)
+            sb.Append("  ").Append(Structures.All[i].Id).Append(": ").Append(weights[i].ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
+    }
+}

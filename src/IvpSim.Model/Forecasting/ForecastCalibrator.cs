@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+
+namespace IvpSim.Model.Forecasting;
+
+/// <summary>How to calibrate: rolling origins, horizons, draws per forecast while searching and at the end, and the seed.</summary>
+public sealed record CalibrationOptions(ImmutableArray<int> Origins, int MaxHorizon, int SearchDraws, int FinalDraws, ulong Seed,
+    int Rounds = 2, double CrpsTolerance = 0.005);
+
+/// <summary>Coverage of the combined model's 50% and 90% intervals for one data set and horizon.</summary>
+public sealed record CoverageCell(string DataSet, int Horizon, int Forecasts, double Coverage50, double Coverage90);
+
+/// <summary>
+/// The calibrated settings and how they scored out of sample: mean CRPS divided by each series' change scale, the
+/// coverage per data set and horizon, and the search log.
+/// </summary>
+public sealed record CalibrationResult(ForecastSettings Settings, double ScaledCrps, int Forecasts, ImmutableArray<CoverageCell> Coverage,
+    ImmutableArray<string> Log);
+
+/// <summary>
+/// Sets the forecast model's shared constants from rolling-origin forecasts of many real series, in two phases.
+/// First the sharpest: a coordinate search over a grid per constant minimises the out-of-sample CRPS of the best
+/// mixture of structures (stacking). Then the best calibrated: among settings whose CRPS is within
+/// <see cref="CalibrationOptions.CrpsTolerance"/> of that minimum (a difference the data cannot tell apart), the
+/// search minimises the squared distance of the 50% and 90% interval coverage from nominal, per data set and
+/// horizon. Every candidate sees the same random numbers, so comparisons are not blurred by sampling noise.
+/// </summary>
+public static class ForecastCalibrator
+{
+    private sealed record Knob(string Name, double[] Grid, Func<ForecastSettings, double> Get, Func<ForecastSettings, double, ForecastSettings> With);
+
+    private sealed record Candidate(ForecastSettings Settings, double Crps, double CoverageError, ImmutableArray<CoverageCell> Coverage);
+
+    private static readonly Knob[] Knobs =
+    [
+        new("level_drift_sd", [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1], s => s.LevelDriftSd, (s, v) => s with { LevelDriftSd = v }),
+        new("slope_prior_sd", [0.02, 0.05, 0.1, 0.2, 0.5], s => s.SlopePriorSd, (s, v) => s with { SlopePriorSd = v }),
+        new("slope_drift_sd", [0, 0.01, 0.02, 0.04, 0.08], s => s.SlopeDriftSd, (s, v) => s with { SlopeDriftSd = v }),
+        new("noise_scale", [0.5, 0.75, 1, 1.5, 2], s => s.NoiseScale, (s, v) => s with { NoiseScale = v }),
+        new("noise_prior_df", [0.5, 1, 2, 4, 8], s => s.NoisePriorDf, (s, v) => s with { NoisePriorDf = v }),
+        new("jump_probability", [0, 0.05, 0.1, 0.2], s => s.JumpProbability, (s, v) => s with { JumpProbability = v }),
+        new("jump_sd", [0.1, 0.2, 0.3, 0.5], s => s.JumpSd, (s, v) => s with { JumpSd = v }),
+    ];
+
+    /// <summary>A data set and horizon counts toward the coverage error from this many forecasts.</summary>
+    public const int MinimumCellForecasts = 20;
+
+    public static CalibrationResult Calibrate(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options,
+        Action<string>? progress = null)
+    {
+        var count = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon).Count;
+        if (count == 0) throw new ModelInputException("geen enkele reeks heeft genoeg jaren voor een toets buiten de steekproef");
+        var log = ImmutableArray.CreateBuilder<string>();
+        void Note(string line)
+        {
+            log.Add(line);
+            progress?.Invoke(line);
+        }
+        Candidate Evaluate(ForecastSettings s) => Score(series, options, s, options.SearchDraws);
+
+        var best = Evaluate(ForecastSettings.Uncalibrated with { JumpSd = 0.2 });
+        best = Search(best, Evaluate, options.Rounds, (c, b) => c.Crps < b.Crps - 1e-9, "scherpte", Note);
+        var limit = best.Crps * (1 + options.CrpsTolerance);
+        Note($"kalibratie binnen CRPS/schaal ≤ {limit:F4}");
+        best = Search(best, Evaluate, options.Rounds, (c, b) => c.Crps <= limit && c.CoverageError < b.CoverageError - 1e-12, "kalibratie", Note);
+        var final = Score(series, options, best.Settings, options.FinalDraws);
+        return new CalibrationResult(final.Settings, final.Crps, count, final.Coverage, log.ToImmutable());
+    }
+
+    private static Candidate Search(Candidate start, Func<ForecastSettings, Candidate> evaluate, int rounds,
+        Func<Candidate, Candidate, bool> better, string phase, Action<string> note)
+    {
+        var best = start;
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var knob in Knobs)
+            {
+                var values = knob.Grid.Where(v => v != knob.Get(best.Settings)).ToArray();
+                var candidates = new Candidate[values.Length];
+                Parallel.For(0, values.Length, i => candidates[i] = evaluate(knob.With(best.Settings, values[i])));
+                foreach (var candidate in candidates)
+                    if (better(candidate, best)) best = candidate;
+                note($"{phase} ronde {round}: {knob.Name} = {knob.Get(best.Settings)} (CRPS/schaal {best.Crps:F4}, " +
+                    $"dekkingsfout {best.CoverageError:F5})");
+            }
+        }
+        return best;
+    }
+
+    private static Candidate Score(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options, ForecastSettings settings, int draws)
+    {
+        var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
+        var (stacked, crps) = Stack(series, forecasts, settings, draws, options.Seed);
+        var coverage = Coverage(series, forecasts, stacked, options.Seed);
+        var cells = coverage.Where(c => c.Forecasts >= MinimumCellForecasts).ToArray();
+        var error = cells.Sum(c => c.Forecasts * (Math.Pow(c.Coverage50 - 0.5, 2) + Math.Pow(c.Coverage90 - 0.9, 2))) /
+            Math.Max(1, cells.Sum(c => c.Forecasts));
+        return new Candidate(stacked, crps, error, coverage);
+    }
+
+    /// <summary>
+    /// Projects every forecast under every structure with these constants and stacks them; returns the settings
+    /// with the learned weights and the stacked mixture's mean scaled CRPS.
+    /// </summary>
+    public static (ForecastSettings Settings, double ScaledCrps) Stack(IReadOnlyList<EvaluationSeries> series,
+        IReadOnlyList<OutOfSampleForecast> forecasts, ForecastSettings settings, int draws, ulong seed)
+    {
+        var anchored = Structures.IndexOf(Structures.AnchoredId);
+        int[] own = [.. Enumerable.Range(0, Structures.All.Length).Where(i => i != anchored)];
+        OutOfSample.Project(series, forecasts, settings, own, draws, seed);
+        var (a1, b1) = OutOfSample.Moments(forecasts, own);
+        var first = Stacking.Weights(a1, b1, [.. own.Select(_ => true)]);
+        settings = settings with { AnchorWeights = Expand(own, first) };
+
+        OutOfSample.Project(series, forecasts, settings, [anchored], draws, seed);
+        int[] all = [.. Enumerable.Range(0, Structures.All.Length)];
+        var (a, b) = OutOfSample.Moments(forecasts, all);
+        var anyAnchor = series.Any(s => s.Anchor is not null);
+        var weights = Expand(all, Stacking.Weights(a, b, [.. all.Select(i => i != anchored || anyAnchor)]));
+        return (settings with { Weights = weights }, Stacking.Objective(a, b, [.. weights]));
+    }
+
+    /// <summary>Coverage of the mixture that a run with these settings draws, per data set and horizon.</summary>
+    public static ImmutableArray<CoverageCell> Coverage(IReadOnlyList<EvaluationSeries> series, IReadOnlyList<OutOfSampleForecast> forecasts,
+        ForecastSettings settings, ulong seed) =>
+        [.. forecasts.GroupBy(f => (series[f.Series].DataSet, f.Horizon)).OrderBy(g => g.Key.DataSet, StringComparer.Ordinal).ThenBy(g => g.Key.Horizon)
+            .Select(g =>
+            {
+                int in50 = 0, in90 = 0;
+                foreach (var f in g)
+                {
+                    var mixture = f.Mixture(settings.Weights.AsSpan(), seed);
+                    if (Inside(mixture, f.Observed, 0.25, 0.75)) in50++;
+                    if (Inside(mixture, f.Observed, 0.05, 0.95)) in90++;
+                }
+                var n = g.Count();
+                return new CoverageCell(g.Key.DataSet, g.Key.Horizon, n, in50 / (double)n, in90 / (double)n);
+            })];
+
+    private static bool Inside(double[] sorted, double observed, double lower, double upper) =>
+        observed >= SampleScores.Quantile(sorted, lower) && observed <= SampleScores.Quantile(sorted, upper);
+
+    /// <summary>Weights per structure in <see cref="Structures.All"/> order, rounded to 4 decimals as they are stored, summing to 1.</summary>
+    private static ImmutableArray<double> Expand(int[] structures, double[] weights)
+    {
+        var full = new decimal[Structures.All.Length];
+        for (var i = 0; i < structures.Length; i++) full[structures[i]] = Math.Round((decimal)weights[i], 4);
+        var largest = Array.IndexOf(full, full.Max());
+        full[largest] = 1 - full.Where((_, i) => i != largest).Sum();
+        // Through text, so that the weights are the very doubles that the calibration file reads back.
+        return [.. full.Select(w => double.Parse(w.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture))];
+    }
+}

@@ -1,0 +1,189 @@
+using IvpSim.Model.Random;
+
+namespace IvpSim.Model.Forecasting;
+
+/// <summary>
+/// Projects count series, one trajectory at a time: the single projection path of IvpSim (runs, budgets and
+/// backtests all go through it). <see cref="Begin"/> draws what a trajectory shares (its structure, the yearly
+/// common shocks and years of upheaval, the national paths); <see cref="Component"/> then projects one series:
+/// its latent log level under the structure, a yearly log-normal shock (part common, part its own) and exact
+/// Poisson noise. A series' draws come from its own stream, so projecting it again with another mean (an
+/// intervention) repeats every draw. Observed years keep their observed values.
+/// </summary>
+/// <remarks>Not thread-safe: one kernel per thread.</remarks>
+public sealed class ForecastKernel
+{
+    /// <summary>A ceiling far above any yearly count, so that a wild draw stays a number.</summary>
+    public const double MaxYearlyCount = 1e8;
+
+    private const ulong GapSalt = 0x5851F42D4C957F2DUL;
+
+    private readonly ForecastModel _model;
+    private readonly ulong _seed;
+    private readonly ulong _commonPurpose = RandomStreams.Purpose("common-shock");
+    private readonly ulong[] _anchorPurposes;
+    private readonly int _anchoredIndex = Structures.IndexOf(Structures.AnchoredId);
+    private readonly int _localLevelIndex = Structures.IndexOf(Structures.LocalLevelId);
+    private readonly double[] _weights, _anchorWeights;
+    private readonly double[] _common;
+    private readonly double[] _commonDrift;
+    private readonly bool[] _jump;
+    private readonly double[] _anchorPaths;
+    private readonly double[] _latent;
+    private long _trajectory = -1;
+
+    /// <param name="startYear">The first year written by <see cref="Component"/>.</param>
+    public ForecastKernel(ForecastModel model, ulong seed, int startYear, int endYear)
+    {
+        _model = model;
+        _seed = seed;
+        StartYear = startYear;
+        EndYear = endYear;
+        FirstYear = Math.Min(startYear, model.Components.Concat(model.Anchors).Select(c => c.LastYear + 1).DefaultIfEmpty(startYear).Min());
+        var span = EndYear - FirstYear + 1;
+        _anchorPurposes = [.. model.Anchors.Select(a => RandomStreams.Purpose($"national/{a.Indicator}"))];
+        _weights = [.. model.Settings.Weights];
+        _anchorWeights = [.. model.Settings.AnchorWeights];
+        _common = new double[span];
+        _commonDrift = new double[span];
+        _jump = new bool[span];
+        _anchorPaths = new double[model.Anchors.Length * span];
+        _latent = new double[span];
+    }
+
+    public int StartYear { get; }
+
+    public int EndYear { get; }
+
+    /// <summary>The first year any series is projected in (before <see cref="StartYear"/> when a series ends early).</summary>
+    public int FirstYear { get; }
+
+    public int Years => EndYear - StartYear + 1;
+
+    /// <summary>The structure of the current trajectory (index into <see cref="Structures.All"/>).</summary>
+    public int Structure { get; private set; }
+
+    /// <summary>Draws what trajectory <paramref name="trajectory"/> shares; <paramref name="structure"/> ≥ 0 forces a structure.</summary>
+    public void Begin(long trajectory, int structure = -1)
+    {
+        _trajectory = trajectory;
+        var settings = _model.Settings;
+        Structure = structure >= 0 ? structure : StructureChoice.Structure(_weights, _seed, trajectory);
+        var rng = RandomStream.For(_seed, trajectory, _commonPurpose);
+        for (var y = 0; y < _common.Length; y++)
+        {
+            _common[y] = rng.NextStandardNormal();
+            _commonDrift[y] = rng.NextStandardNormal();
+            _jump[y] = settings.JumpProbability > 0 && rng.NextDouble() < settings.JumpProbability;
+        }
+        if (Structure != _anchoredIndex || _model.Anchors.IsEmpty) return;
+        var anchorStructure = Structures.All[StructureChoice.AnchorStructure(_anchorWeights, _seed, trajectory)];
+        for (var a = 0; a < _model.Anchors.Length; a++)
+        {
+            var anchor = _model.Anchors[a];
+            var path = _anchorPaths.AsSpan(a * _common.Length, _common.Length);
+            for (var year = FirstYear; year <= Math.Min(anchor.LastYear, EndYear); year++)
+                path[year - FirstYear] = ObservedLog(anchor, year);
+            var stream = RandomStream.For(_seed, trajectory, _anchorPurposes[a]);
+            Latent(anchor, anchorStructure, ref stream, [], path);
+        }
+    }
+
+    /// <summary>
+    /// Writes component <paramref name="component"/>'s counts for <see cref="StartYear"/> … <see cref="EndYear"/> into
+    /// <paramref name="counts"/>, each expected count multiplied by <paramref name="multipliers"/> (same index; empty: none).
+    /// </summary>
+    public void Component(int component, Span<int> counts, ReadOnlySpan<double> multipliers)
+    {
+        if (_trajectory < 0) throw new InvalidOperationException("call Begin first");
+        var fit = _model.Components[component];
+        var purpose = _model.Purposes[component];
+        var structure = Structures.All[Structure == _anchoredIndex && !fit.HasAnchor ? _localLevelIndex : Structure];
+        var anchorPath = structure.Kind == StructureKind.Anchored
+            ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length)
+            : [];
+        var rng = RandomStream.For(_seed, _trajectory, purpose);
+        Latent(fit, structure, ref rng, anchorPath, _latent);
+        // The yearly shock: a share ρ of its variance is common to all series that year, the rest is the series' own.
+        var rho = _model.CommonCorrelation;
+        double commonSd = Math.Sqrt(rho * fit.Noise), ownSd = Math.Sqrt((1 - rho) * fit.Noise);
+        for (var year = fit.LastYear + 1; year <= EndYear; year++)
+        {
+            var i = year - FirstYear;
+            var shock = commonSd * _common[i] + ownSd * rng.NextStandardNormal();
+            var count = Draw(_latent[i] + shock, multipliers, year, rng.NextStandardNormal());
+            if (year >= StartYear) counts[year - StartYear] = count;
+        }
+        for (var year = StartYear; year <= Math.Min(fit.LastYear, EndYear); year++)
+        {
+            var observed = fit.ObservedYears.IndexOf(year);
+            counts[year - StartYear] = observed >= 0 ? (int)fit.ObservedValues[observed] : Gap(fit, purpose, year, commonSd, ownSd, multipliers);
+        }
+    }
+
+    /// <summary>A year the data skip inside the observed range: a draw around the filter's prediction, from streams of its own.</summary>
+    private int Gap(SeriesFit fit, ulong purpose, int year, double commonSd, double ownSd, ReadOnlySpan<double> multipliers)
+    {
+        var gap = fit.Gaps.First(g => g.Year == year);
+        var rng = RandomStream.For(_seed, _trajectory, purpose ^ GapSalt ^ (ulong)year);
+        var level = gap.Level + gap.Sd * rng.NextStandardNormal();
+        var shock = commonSd * _common[year - FirstYear] + ownSd * rng.NextStandardNormal();
+        return Draw(level + shock, multipliers, year, rng.NextStandardNormal());
+    }
+
+    private int Draw(double logMean, ReadOnlySpan<double> multipliers, int year, double score)
+    {
+        // The fit is on ln(y + 0.5): undo the offset. The shock is centred on the log scale, so the median is the fit.
+        var mean = Math.Exp(Math.Min(logMean, 30)) - 0.5;
+        if (!multipliers.IsEmpty && year >= StartYear) mean *= multipliers[year - StartYear];
+        return PoissonSampler.Sample(Math.Clamp(mean, 0, MaxYearlyCount), score);
+    }
+
+    /// <summary>The latent log level of <paramref name="fit"/> for the years after its last observation, into <paramref name="latent"/>.</summary>
+    private void Latent(SeriesFit fit, Structure structure, ref RandomStream rng, ReadOnlySpan<double> anchorPath, Span<double> latent)
+    {
+        var settings = _model.Settings;
+        var rho = _model.CommonCorrelation;
+        double driftSd = settings.LevelDriftSd * Math.Sqrt(1 - rho), commonDriftSd = settings.LevelDriftSd * Math.Sqrt(rho);
+        double slopeDriftSd = settings.SlopeDriftSd, jumpSd = settings.JumpSd;
+        double level, slope = 0;
+        switch (structure.Kind)
+        {
+            case StructureKind.Trend:
+                var e1 = rng.NextStandardNormal();
+                var e2 = rng.NextStandardNormal();
+                level = fit.Trend.Level + fit.Trend.L11 * e1;
+                slope = fit.Trend.Slope + fit.Trend.L21 * e1 + fit.Trend.L22 * e2;
+                break;
+            case StructureKind.Anchored:
+                level = fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal();
+                break;
+            default:
+                level = fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
+                break;
+        }
+        for (var year = fit.LastYear + 1; year <= EndYear; year++)
+        {
+            var i = year - FirstYear;
+            if (structure.Kind == StructureKind.Trend)
+            {
+                slope *= structure.Damping;
+                if (slopeDriftSd > 0) slope += slopeDriftSd * rng.NextStandardNormal();
+                level += slope;
+            }
+            // Level shifts, like the yearly shocks, are partly common to all series (a change in registration or reporting).
+            level += commonDriftSd * _commonDrift[i] + driftSd * rng.NextStandardNormal();
+            if (_jump[i]) level += jumpSd * rng.NextStandardNormal();
+            latent[i] = structure.Kind == StructureKind.Anchored ? anchorPath[i] + level : level;
+        }
+    }
+
+    private static double ObservedLog(SeriesFit fit, int year)
+    {
+        var i = fit.ObservedYears.IndexOf(year);
+        if (i >= 0) return Math.Log(fit.ObservedValues[i] + 0.5);
+        foreach (var gap in fit.Gaps)
+            if (gap.Year == year) return gap.Level;
+        return double.NaN;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Random;
+
+namespace IvpSim.Model.Forecasting;
+
+/// <summary>A count series to project and the national series of the same kind that it may follow (or none).</summary>
+public sealed record ComponentSeries(CalibrationSeries Series, CalibrationSeries? Anchor);
+
+/// <summary>
+/// Builds a <see cref="ForecastModel"/>: what the series share is pooled across them (their typical noise and the
+/// variance of a common yearly shock), the national series are fitted among themselves, then every series is
+/// fitted under every structure. The run does the same steps on grains; backtests and calibration call this.
+/// </summary>
+public static class ForecastModelBuilder
+{
+    public static ForecastModel Build(IReadOnlyList<ComponentSeries> components, ForecastSettings settings)
+    {
+        var pooled = Pool([.. components.Select(c => c.Series)], settings);
+        var anchors = FitAnchors([.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))], settings);
+        return Assemble(settings, pooled, components.Select(c => Fit(c, pooled, anchors, settings)).ToImmutableArray(), anchors);
+    }
+
+    /// <summary>The pooled noise and how strongly these series move together.</summary>
+    public static PooledHyperparameters Pool(IReadOnlyList<CalibrationSeries> all, ForecastSettings settings)
+    {
+        var noise = NoiseEstimator.Pooled(all, settings);
+        return new(noise, Pooling.CommonCorrelation(all, noise), all.Count(s => s.Count >= 3));
+    }
+
+    /// <summary>The national series, fitted with noise pooled among themselves; an anchor's index is its place here.</summary>
+    public static ImmutableArray<SeriesFit> FitAnchors(IReadOnlyList<CalibrationSeries> anchors, ForecastSettings settings)
+    {
+        if (anchors.Count == 0) return [];
+        var pooled = NoiseEstimator.Pooled(anchors, settings);
+        return [.. anchors.Select(a => SeriesFitter.Fit(a, pooled, settings))];
+    }
+
+    public static SeriesFit Fit(ComponentSeries component, PooledHyperparameters pooled, ImmutableArray<SeriesFit> anchors,
+        ForecastSettings settings)
+    {
+        var anchorIndex = component.Anchor is null ? -1
+            : anchors.IndexOf(anchors.First(a => a.Region == component.Anchor.Region && a.Indicator == component.Anchor.Indicator));
+        return SeriesFitter.Fit(component.Series, pooled.Noise, settings, component.Anchor, anchorIndex,
+            anchorIndex >= 0 ? anchors[anchorIndex].Noise : 0);
+    }
+
+    public static ForecastModel Assemble(ForecastSettings settings, PooledHyperparameters pooled, ImmutableArray<SeriesFit> fits,
+        ImmutableArray<SeriesFit> anchors) =>
+        new(settings, pooled.CommonCorrelation, fits, [.. fits.Select(f => Purpose(f.Region, f.Indicator))], anchors);
+
+    /// <summary>The random stream key of a series: stable across runs, scenarios and processes.</summary>
+    public static ulong Purpose(string region, string indicator) => RandomStreams.Purpose($"count/{region}/{indicator}");
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace IvpSim.Model.Forecasting;
+
+/// <summary>
+/// The forecast model's shared constants, set by <c>calibrate</c> from rolling-origin backtests on many real series
+/// (<see cref="ForecastCalibrator"/>) and stored with the scenarios. Variances are on the log scale.
+/// </summary>
+/// <param name="NoiseScale">Multiplies each series' own yearly noise variance (its extra-Poisson spread).</param>
+/// <param name="NoisePriorDf">How many observations the pooled noise is worth against a series' own residuals.</param>
+/// <param name="LevelDriftSd">Yearly sd of lasting level shifts (random walk).</param>
+/// <param name="JumpProbability">Chance that a year is a year of upheaval, in which every series also shifts by a jump.</param>
+/// <param name="JumpSd">Sd of such a jump.</param>
+/// <param name="SlopePriorSd">Prior sd of a series' log slope per year: a trend is believed only as far as the data show it.</param>
+/// <param name="SlopeDriftSd">Yearly sd of changes in the slope.</param>
+/// <param name="Weights">Each structure's weight, learned by stacking on out-of-sample CRPS, in <see cref="Structures.All"/> order.</param>
+/// <param name="AnchorWeights">The weights with which a national series is projected where a local one follows it (no anchored structure).</param>
+public sealed record ForecastSettings(
+    double NoiseScale,
+    double NoisePriorDf,
+    double LevelDriftSd,
+    double JumpProbability,
+    double JumpSd,
+    double SlopePriorSd,
+    double SlopeDriftSd,
+    ImmutableArray<double> Weights,
+    ImmutableArray<double> AnchorWeights)
+{
+    /// <summary>Before calibration: plain defaults, equal weights.</summary>
+    public static ForecastSettings Uncalibrated { get; } = new(1, 2, 0.03, 0, 0, 0.05, 0,
+        [.. Structures.All.Select(_ => 1.0 / Structures.All.Length)],
+        [.. Structures.All.Select(s => s.Kind == StructureKind.Anchored ? 0 : 1.0 / (Structures.All.Length - 1))]);
+
+    /// <summary>The floor under a series' noise variance, so that no fit is taken as exact.</summary>
+    public const double MinNoise = 1e-5;
+
+    /// <summary>These settings with all weight on one structure (anchored: national series follow the anchor weights).</summary>
+    public ForecastSettings Only(int structure) =>
+        this with { Weights = [.. Structures.All.Select((_, i) => i == structure ? 1.0 : 0)] };
+
+    /// <summary>One line per problem with these settings; empty when they are valid.</summary>
+    public IEnumerable<(string Field, string Problem)> Problems()
+    {
+        if (NoiseScale is < 0 or > 100) yield return ("noise_scale", "moet tussen 0 en 100 liggen");
+        if (NoisePriorDf is < 0 or > 1000) yield return ("noise_prior_df", "moet tussen 0 en 1000 liggen");
+        if (LevelDriftSd is < 0 or > 2) yield return ("level_drift_sd", "moet tussen 0 en 2 liggen");
+        if (JumpProbability is < 0 or > 1) yield return ("jump_probability", "moet tussen 0 en 1 liggen");
+        if (JumpSd is < 0 or > 5) yield return ("jump_sd", "moet tussen 0 en 5 liggen");
+        if (SlopePriorSd is < 0 or > 2) yield return ("slope_prior_sd", "moet tussen 0 en 2 liggen");
+        if (SlopeDriftSd is < 0 or > 1) yield return ("slope_drift_sd", "moet tussen 0 en 1 liggen");
+        foreach (var (name, weights) in new[] { ("weights", Weights), ("anchor_weights", AnchorWeights) })
+        {
+            if (weights.Length != Structures.All.Length)
+                yield return (name, $"verwacht {Structures.All.Length} gewichten");
+            else if (weights.Any(w => w < 0) || Math.Abs(weights.Sum() - 1) > 1e-6)
+                yield return (name, "gewichten moeten niet-negatief zijn en samen 1 zijn");
+        }
+        if (AnchorWeights.Length == Structures.All.Length && AnchorWeights[Structures.IndexOf(Structures.AnchoredId)] != 0)
+            yield return ("anchor_weights", "een landelijke reeks kan zichzelf niet volgen: gewicht van national-anchored moet 0 zijn");
+    }
+}

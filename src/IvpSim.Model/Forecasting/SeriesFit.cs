@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace IvpSim.Model.Forecasting;
+
+/// <summary>
+/// A count series fitted for projection: its noise, the filtered state under each structure at its last observed
+/// year, the gaps inside its observed range, and its observed values (kept so that trajectories reproduce them).
+/// </summary>
+/// <param name="Anchor">Index of the national series this one follows (in the model's anchors), or −1.</param>
+/// <param name="Offset">The estimated log offset to that national series; meaningful only with an anchor.</param>
+public sealed record SeriesFit(
+    string Region,
+    string Indicator,
+    double Noise,
+    TrendEstimate Trend,
+    LevelEstimate Level,
+    int Anchor,
+    LevelEstimate Offset,
+    ImmutableArray<GapEstimate> Gaps,
+    ImmutableArray<int> ObservedYears,
+    ImmutableArray<double> ObservedValues)
+{
+    public int LastYear => ObservedYears[^1];
+
+    public bool HasAnchor => Anchor >= 0;
+}

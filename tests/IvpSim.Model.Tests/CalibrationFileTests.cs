@@ -1,0 +1,47 @@
+using IvpSim.Data;
+using IvpSim.Model.Forecasting;
+
+namespace IvpSim.Model.Tests;
+
+public sealed class CalibrationFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ivpsim-cal-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Should_read_back_what_it_wrote_When_a_calibration_is_stored()
+    {
+        var settings = SeedModel.Settings.Forecast with { LevelDriftSd = 0.0123, JumpProbability = 0.15 };
+        var path = Path.Combine(_dir, "k.yaml");
+        File.WriteAllText(path, ForecastCalibrationFile.Format(settings, new CalibrationProvenance("c.csv", "ab", "2014-2018", "1-5", 9, 10, 1, 1.5), ["test"]));
+
+        var read = ForecastCalibrationFile.Read(path);
+
+        Assert.Equal(settings with { Weights = [], AnchorWeights = [] }, read with { Weights = [], AnchorWeights = [] });
+        Assert.Equal(settings.Weights.ToArray(), read.Weights.ToArray());
+        Assert.Equal(settings.AnchorWeights.ToArray(), read.AnchorWeights.ToArray());
+    }
+
+    [Fact]
+    public void Should_record_the_corpus_it_was_learned_from_When_shipped()
+    {
+        var text = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
+        var corpus = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepoRoot.Data("nl-reference-2012-2019.csv"))));
+        Assert.StartsWith(ForecastCalibrationFile.Marker, text);
+        Assert.Contains($"corpus_sha256: {corpus}", text);
+    }
+
+    [Fact]
+    public void Should_name_the_field_When_weights_do_not_sum_to_one()
+    {
+        var path = Path.Combine(_dir, "bad.yaml");
+        var good = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
+        File.WriteAllText(path, good.Replace("  local-level: 0\n", "  local-level: 0.5\n", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(path));
+
+        Assert.Contains("weights.local-level", error.Message);
+        Assert.Contains("samen 1", error.Message);
+    }
+}
