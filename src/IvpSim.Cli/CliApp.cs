@@ -64,6 +64,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 }

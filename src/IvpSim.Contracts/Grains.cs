@@ -1,3 +1,5 @@
+using IvpSim.Model.Aggregation;
+using IvpSim.Model.Simulation;
 using Orleans.Concurrency;
 
 namespace IvpSim.Contracts;
@@ -32,13 +34,36 @@ public interface IMunicipalityGrain : IGrainWithStringKey
     Task<MunicipalityModelMessage> Calibrate(CalibrationRequest request);
 }
 
-/// <summary>Simulates a batch of trajectories. Placed at random, so batches spread over all silos.</summary>
-[Alias("ivpsim.ISimulationBatchGrain")]
-public interface ISimulationBatchGrain : IGrainWithStringKey
+/// <summary>
+/// A worker of one run: holds the run's plan (sent once) and its simulation tables, simulates the batches the
+/// coordinator hands it, one at a time, into one accumulator of its own, and hands that over at the end. A run has
+/// a worker per core. Key: <c>{run id}/{worker}</c>.
+/// </summary>
+[Alias("ivpsim.IRunWorkerGrain")]
+public interface IRunWorkerGrain : IGrainWithStringKey
 {
+    [Alias("Prepare")]
+    Task Prepare(SimulationPlan plan);
+
     [ResponseTimeout("00:10:00")]
     [Alias("Simulate")]
-    Task<BatchResult> Simulate(BatchRequest request);
+    Task<BatchDone> Simulate(long first, int count);
+
+    /// <summary>Everything this worker simulated, as one mergeable aggregate; then the worker lets go of the run.</summary>
+    [ResponseTimeout("00:10:00")]
+    [Alias("Collect")]
+    Task<RunAggregate> Collect();
+}
+
+/// <summary>
+/// What a silo offers a run: its number of cores. Activated on the silo it describes (by a placement hint), so a
+/// coordinator learns how many workers to place there. Key: the silo's address.
+/// </summary>
+[Alias("ivpsim.ISiloInfoGrain")]
+public interface ISiloInfoGrain : IGrainWithStringKey
+{
+    [Alias("Cores")]
+    Task<SiloCores> Cores();
 }
 
 /// <summary>
@@ -69,7 +94,9 @@ public static class GrainKeys
 
     public static string Theme(string theme, string runId) => $"{theme}@{runId}";
 
-    public static string Batch(string runId, int batchIndex) => $"{runId}#{batchIndex}";
+    public static string Worker(string runId, int worker) => $"{runId}/{worker}";
+
+    public static string SiloInfo(string siloAddress) => $"silo/{siloAddress}";
 
     public static string MunicipalityOf(string key) => key[..key.IndexOf('@')];
 }

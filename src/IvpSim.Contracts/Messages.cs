@@ -16,7 +16,7 @@ public sealed record RunRequest(
     [property: Id(0)] string ScenarioId,
     [property: Id(1)] ulong Seed,
     [property: Id(2)] int Runs,
-    [property: Id(3)] int BatchSize,
+    [property: Id(3)] int? BatchSize,
     [property: Id(4)] ModelSettings Settings,
     [property: Id(5)] ObservationSet Observations,
     [property: Id(6)] Population Population,
@@ -43,16 +43,13 @@ public sealed record RunOutcome(
     [property: Id(2)] int SilosUsed,
     [property: Id(3)] ImmutableArray<ThemeSummaryRow> Themes);
 
-/// <summary>One batch of trajectories [First, First + Count) under a plan.</summary>
-[GenerateSerializer, Immutable, Alias("ivpsim.BatchRequest")]
-public sealed record BatchRequest(
-    [property: Id(0)] SimulationPlan Plan,
-    [property: Id(1)] long First,
-    [property: Id(2)] int Count);
+/// <summary>A silo's cores, as counted on that silo, and its identity.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.SiloCores")]
+public sealed record SiloCores([property: Id(0)] int Cores, [property: Id(1)] string Silo);
 
-/// <summary>The histograms of one batch, and the silo that computed them.</summary>
-[GenerateSerializer, Immutable, Alias("ivpsim.BatchResult")]
-public sealed record BatchResult([property: Id(0)] RunAggregate Aggregate, [property: Id(1)] string Silo);
+/// <summary>A batch is done: how many trajectories it held, and the silo that simulated them.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.BatchDone")]
+public sealed record BatchDone([property: Id(0)] int Trajectories, [property: Id(1)] string Silo);
 
 /// <summary>A municipality's calibration inputs, handed to it by the coordinator.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityData")]

@@ -71,7 +71,7 @@ public static partial class ScenarioReader
         var run = new RunSettings(
             (int)(map.OptionalInteger("runs", 1, 10_000_000) ?? d.Runs),
             (ulong)(map.OptionalInteger("seed", 0, long.MaxValue) ?? (long)d.Seed),
-            (int)(map.OptionalInteger("batch_size", 1, 1_000_000) ?? d.BatchSize));
+            (int?)map.OptionalInteger("batch_size", 1, 1_000_000) ?? d.BatchSize);
         map.RejectUnknownKeys();
         return run;
     }

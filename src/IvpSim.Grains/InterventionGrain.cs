@@ -1,6 +1,5 @@
 using IvpSim.Contracts;
 using IvpSim.Model.Interventions;
-using IvpSim.Model.Budget;
 
 namespace IvpSim.Grains;
 
@@ -9,9 +8,7 @@ public sealed class InterventionGrain : Grain, IInterventionGrain
 {
     public Task<PlannedInterventionMessage> Prepare(InterventionRequest request)
     {
-        var shares = PlannedCost.UseShares(request.Uses, request.Budget, request.Population);
-        return Task.FromResult(new PlannedInterventionMessage(
-            PlannedIntervention.Create(request.Intervention, request.Uses, shares),
-            PlannedCost.Create(request.Intervention, request.Uses, request.Budget, request.Population)));
+        var (planned, cost) = InterventionPlanning.Plan(request.Intervention, request.Uses, request.Budget, request.Population);
+        return Task.FromResult(new PlannedInterventionMessage(planned, cost));
     }
 }

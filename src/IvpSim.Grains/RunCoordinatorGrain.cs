@@ -6,13 +6,15 @@ using IvpSim.Model.Forecasting;
 using IvpSim.Model.Simulation;
 using IvpSim.Model.Results;
 using System.Collections.Immutable;
+using Orleans.Runtime.Placement;
 
 namespace IvpSim.Grains;
 
 /// <summary>
-/// Coordinates one run: municipality grains calibrate, then fixed-size batches of trajectories fan out to batch
-/// grains. The batches depend only on the run size and batch size, each trajectory has its own random stream,
-/// and histograms merge exactly, so the outcome is the same on one silo or many and in any completion order.
+/// Coordinates one run: municipality grains calibrate, then batches of trajectories go to worker grains (one per
+/// core) that hold the plan, a bounded number at a time, and their results merge into one accumulator as they come.
+/// Each trajectory has its own random stream and histograms merge exactly, so the outcome is the same on one silo
+/// or many, for any batch size and in any completion order.
 /// </summary>
 public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
 {
@@ -26,30 +28,46 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
         _progress = new RunProgress("kalibreren", 0, request.Runs, 0, 0);
         var plan = await Calibrate(runId, request);
 
-        var batches = MonteCarlo.Batches(request.Runs, request.BatchSize);
+        var places = await WorkerPlaces();
+        var batches = MonteCarlo.Batches(request.Runs, request.BatchSize ?? MonteCarlo.AutoBatchSize(request.Runs, places.Count));
         _progress = new RunProgress("simuleren", 0, request.Runs, 0, batches.Count);
-        var aggregate = RunAggregate.Empty;
-        var silos = new HashSet<string>();
-        var pending = batches.Select((b, i) => GrainFactory.GetGrain<ISimulationBatchGrain>(GrainKeys.Batch(runId, i))
-            .Simulate(new BatchRequest(plan, b.First, b.Count))).ToList();
-        while (pending.Count > 0)
-        {
-            var done = await Task.WhenAny(pending);
-            pending.Remove(done);
-            var result = await done;
-            aggregate = aggregate.Merge(result.Aggregate);
-            silos.Add(result.Silo);
-            _progress = _progress with
-            {
-                CompletedBatches = _progress.CompletedBatches + 1,
-                CompletedTrajectories = aggregate.Trajectories,
-            };
-        }
+        // The plan goes to each worker once; batches carry only their range.
+        var dispatcher = new RunDispatcher(plan, batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)), places,
+            IsLostWorker, (trajectories, done) => _progress = _progress with { CompletedTrajectories = trajectories, CompletedBatches = done });
+        var aggregate = await dispatcher.RunAsync();
+        var silos = dispatcher.Silos;
         _progress = _progress with { Phase = "thema's samenvatten" };
         var themes = await SummarizeThemes(runId, request, aggregate);
         _progress = _progress with { Phase = "klaar" };
         return new RunOutcome(plan, aggregate, silos.Count, themes);
     }
+
+    /// <summary>A worker per core of every active silo: each silo is asked for its cores on the silo itself.</summary>
+    private async Task<IReadOnlyList<SiloAddress>> WorkerPlaces()
+    {
+        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var silos = hosts.Keys.OrderBy(a => a.ToParsableString(), StringComparer.Ordinal).ToArray();
+        var cores = await Task.WhenAll(silos.Select(silo =>
+        {
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            try
+            {
+                return GrainFactory.GetGrain<ISiloInfoGrain>(GrainKeys.SiloInfo(silo.ToParsableString())).Cores();
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+        }));
+        // Interleaved (silo 1, silo 2, …, silo 1, …) so that a fresh worker after a loss goes to each silo in turn.
+        var places = new List<SiloAddress>();
+        for (var core = 0; core < cores.Max(c => c.Cores); core++)
+            places.AddRange(silos.Where((_, i) => core < cores[i].Cores));
+        return places;
+    }
+
+    /// <summary>A worker is lost when its silo is gone; its batches are then simulated again elsewhere.</summary>
+    private static bool IsLostWorker(Exception e) => e is SiloUnavailableException or OrleansMessageRejectionException;
 
     private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
     {

@@ -29,7 +29,7 @@ public sealed class BudgetTests
     private static double Euros(CostComposer composer, long trajectory, string region, string item, int year)
     {
         var output = new int[composer.Layout.Size];
-        composer.Simulate(trajectory, output, new double[composer.Layout.Size]);
+        composer.Simulate(trajectory, output);
         var r = Regions.All.IndexOf(Regions.Get(region));
         var k = composer.Layout.Items.ToList().IndexOf(item);
         return output[composer.Layout.Slot(r, k, year)] * (double)CostLayout.EurosPerUnit;
@@ -114,11 +114,10 @@ public sealed class BudgetTests
             (Measure("a", pert), [Use("a", Regions.Ermelo, start: 2020)]),
             (Measure("b", pert), [Use("b", Regions.Harderwijk, start: 2020)]));
         var output = new int[composer.Layout.Size];
-        var euros = new double[composer.Layout.Size];
         var (a, b) = (new double[n], new double[n]);
         for (var t = 0; t < n; t++)
         {
-            composer.Simulate(t, output, euros);
+            composer.Simulate(t, output);
             a[t] = output[composer.Layout.Slot(0, 0, 2021)];
             b[t] = output[composer.Layout.Slot(1, 1, 2021)];
         }
@@ -146,8 +145,8 @@ public sealed class BudgetTests
         var repeat = new int[layout.Size];
         for (var t = 0; t < 200; t++)
         {
-            composer.Simulate(t, output, new double[layout.Size]);
-            again.Simulate(t, repeat, new double[layout.Size]);
+            composer.Simulate(t, output);
+            again.Simulate(t, repeat);
             Assert.Equal(output, repeat);
             for (var k = 0; k < layout.Items.Count; k++)
                 for (var year = 2020; year <= 2024; year++)

@@ -17,7 +17,7 @@ public sealed class CalibrationRecoveryTests
     {
         const int n = 400, years = 8;
         const double psi = 0.03;
-        var rng = RandomStreams.For(11, 0, 0);
+        var rng = StreamRandom.For(11, 0, 0);
         var series = Enumerable.Range(0, n).Select(i => Synthetic.Series(rng, Math.Log(300), 0, psi, years, name: $"s{i}")).ToArray();
 
         var estimate = NoiseEstimator.Pooled(series, NoDrift);
@@ -79,7 +79,7 @@ public sealed class CalibrationRecoveryTests
         var estimates = new double[replications];
         for (var r = 0; r < replications; r++)
         {
-            var rng = RandomStreams.For(13, r, 0);
+            var rng = StreamRandom.For(13, r, 0);
             var shocks = Enumerable.Range(0, years).Select(_ => Math.Sqrt(common) * rng.NextStandardNormal()).ToArray();
             var series = Enumerable.Range(0, seriesCount)
                 .Select(i => Synthetic.Series(rng, Math.Log(400), 0, own, years, shocks, $"s{i}")).ToArray();

@@ -23,18 +23,21 @@ public sealed class InterventionEffectTests
     private static SimulationPlan Plan(params PlannedIntervention[] interventions) =>
         SimulationPlan.Create("t", 5, SeedModel.Settings, SeedModel.Calibrated, People, [.. interventions]);
 
+    /// <summary>Every component's multiplier per year (component-major), leaving out intervention <paramref name="excluded"/>.</summary>
     private static double[] Multipliers(SimulationPlan plan, long trajectory, int excluded = -1)
     {
-        var layout = new OutputLayout(plan.StartYear, plan.EndYear);
+        var layout = new PlanLayout(plan);
         var composer = new EffectComposer(plan, layout);
         composer.Draw(trajectory);
-        var m = new double[layout.Size];
+        var m = new double[layout.Components * layout.Years];
         composer.Compose(m, excluded);
         return m;
     }
 
+    private static readonly PlanLayout Components = new(Plan());
+
     private static int Slot(string region, int year, string indicator = Indicators.ResidentialBurglary) =>
-        new OutputLayout(2020, 2024).Slot(region, indicator, year);
+        Components.Component(region, indicator) * Components.Years + (year - 2020);
 
     [Fact]
     public void Should_share_one_effect_draw_across_municipalities_When_there_is_no_local_deviation()

@@ -31,7 +31,7 @@ public sealed class ScoringTests
     [Fact]
     public void Should_equal_the_pairwise_mean_When_crossing_two_samples()
     {
-        var rng = RandomStreams.For(5, 0, 0);
+        var rng = StreamRandom.For(5, 0, 0);
         double[] a = [.. Enumerable.Range(0, 57).Select(_ => Math.Round(10 * rng.NextStandardNormal())).Order()];
         double[] b = [.. Enumerable.Range(0, 43).Select(_ => Math.Round(3 + 10 * rng.NextStandardNormal())).Order()];
         var brute = a.SelectMany(x => b.Select(y => Math.Abs(x - y))).Average();
@@ -63,7 +63,7 @@ public sealed class ScoringTests
     public void Should_be_uniform_When_the_observation_is_drawn_from_the_forecast()
     {
         var forecast = NormalSample(0, 1, 1000).Select(x => Math.Round(x)).Order().ToArray();
-        var rng = RandomStreams.For(6, 0, 0);
+        var rng = StreamRandom.For(6, 0, 0);
         var pits = Enumerable.Range(0, 4000).Select(_ => SampleScores.Pit(forecast, Math.Round(rng.NextStandardNormal()), rng.NextDouble())).ToArray();
         // Each tenth holds 400 ± 4·√(4000·0.1·0.9).
         foreach (var decile in Enumerable.Range(0, 10))

@@ -35,7 +35,7 @@ public sealed class StructureRecoveryTests
 
     private static EvaluationSeries[] Generated(ulong seed, Func<StreamRandom, int, CalibrationSeries> make)
     {
-        var rng = RandomStreams.For(seed, 0, 0);
+        var rng = StreamRandom.For(seed, 0, 0);
         return [.. Enumerable.Range(0, Count).Select(i => new EvaluationSeries("synthetisch", make(rng, i), null))];
     }
 
@@ -64,7 +64,7 @@ public sealed class StructureRecoveryTests
     public void Should_recover_the_national_anchor_When_local_series_follow_a_national_one()
     {
         // A national series whose trend keeps changing; each local series is it plus a fixed offset and noise.
-        var rng = RandomStreams.For(34, 0, 0);
+        var rng = StreamRandom.For(34, 0, 0);
         var national = Synthetic.Structured(rng, "nationaal", Years, Math.Log(100_000), 0.05, 0.9, 0.06, 0.01, 0.0002) with { Region = "nederland" };
         var series = Enumerable.Range(0, Count).Select(i =>
         {

@@ -57,8 +57,8 @@ public static class ScenarioPipeline
         var run = inputs.Scenario.Run;
         var runs = parse.GetValue(options.Runs) ?? run.Runs;
         var batch = parse.GetValue(options.BatchSize) ?? run.BatchSize;
-        if (runs < 1) throw new InputException("--runs", null, null, "moet minstens 1 zijn");
-        if (batch < 1) throw new InputException("--batch-size", null, null, "moet minstens 1 zijn");
+        if (runs is < 1 or > 100_000_000) throw new InputException("--runs", null, null, "moet tussen 1 en 100.000.000 liggen");
+        if (batch is < 1) throw new InputException("--batch-size", null, null, "moet minstens 1 zijn");
         run = run with { Runs = runs, Seed = parse.GetValue(options.Seed) ?? run.Seed, BatchSize = batch };
         var budget = claimYear is { } year ? inputs.Scenario.Budget with { ClaimYear = year } : inputs.Scenario.Budget;
         return inputs with { Scenario = inputs.Scenario with { Run = run, Budget = budget } };

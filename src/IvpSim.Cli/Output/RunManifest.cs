@@ -19,7 +19,7 @@ public static class RunManifest
         var sb = new StringBuilder();
         sb.Append(inv, $"scenario: {s.Id} ({s.NameNl})\n");
         sb.Append(inv, $"scenario_file: {s.SourceFile}\n");
-        sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize}\n");
+        sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize?.ToString(inv) ?? "auto"}\n");
         sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {FileChecksum.Sha256(s.Data.Observations)}\n");
         if (s.Data.BaseObservations is { } baseFile)
             sb.Append(inv, $"data_overlays: {baseFile} (sha256 {FileChecksum.Sha256(baseFile)})\n");

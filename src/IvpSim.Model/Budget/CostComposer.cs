@@ -1,7 +1,7 @@
 using IvpSim.Model.Domain;
+using IvpSim.Model.Interventions;
 using IvpSim.Model.Random;
 using IvpSim.Model.Simulation;
-using MathNet.Numerics.Distributions;
 
 namespace IvpSim.Model.Budget;
 
@@ -9,60 +9,72 @@ namespace IvpSim.Model.Budget;
 /// Draws one trajectory's costs. Each measure's unit costs (yearly and one-off) are drawn once per trajectory and
 /// are the same wherever it is used. Overruns are correlated across measures through a Gaussian copula: the
 /// normal score of every draw is √ρ·Z + √(1−ρ)·ε with Z shared by all measures, then mapped through the measure's
-/// own inverse CDF, so each keeps its own distribution. Yearly costs run from the start year, one-off costs fall
-/// in it; prices are indexed yearly from the price year. The region is the sum of its municipalities.
+/// own inverse CDF (tabulated against the normal score), so each keeps its own distribution. Yearly costs run from
+/// the start year, one-off costs fall in it; prices are indexed yearly from the price year. The region is the sum
+/// of its municipalities.
 /// </summary>
+/// <remarks>Not thread-safe: one composer per thread.</remarks>
 public sealed class CostComposer
 {
-    private readonly SimulationPlan _plan;
-    private readonly (QuantileTable Yearly, QuantileTable OneOff, ulong YearlyPurpose, ulong OneOffPurpose)[] _items;
-    private readonly ulong _commonPurpose = RandomStreams.Purpose("cost-common");
+    /// <summary>Budgets are claimed for the plan's years 2020-2024, whatever the data's last year.</summary>
+    public const int FirstBudgetYear = 2020;
+
+    private readonly ulong _seed;
+    private readonly double _rho;
+    private readonly Item[] _items;
     private readonly int[] _municipalityRegion;
     private readonly int _region;
+    private readonly ulong _commonPurpose = RandomStreams.Purpose("cost-common");
+    private readonly double[] _euros;
+
+    /// <param name="Index">Per budget year: the price index from the price year.</param>
+    private sealed record Item(ScoreTable Yearly, ScoreTable OneOff, ulong Purpose,
+        (int Region, int StartYear, double Units)[] Shares, double[] Index);
 
     public CostComposer(SimulationPlan plan)
     {
-        _plan = plan;
-        Layout = new CostLayout([.. plan.Costs.Select(c => c.InterventionId)], FirstBudgetYear, plan.EndYear);
-        _items = [.. plan.Costs.Select(c => (new QuantileTable(c.Yearly), new QuantileTable(c.OneOff),
-            RandomStreams.Purpose($"cost/{c.InterventionId}/yearly"), RandomStreams.Purpose($"cost/{c.InterventionId}/one-off")))];
+        _seed = plan.Seed;
+        _rho = plan.Budget.CostCorrelation;
+        Layout = CostLayout.For(plan);
         _municipalityRegion = [.. Regions.Municipalities.Select(m => Regions.All.IndexOf(Regions.Get(m)))];
         _region = Regions.All.IndexOf(Regions.Get(Regions.VeluweWest));
+        _items = [.. CostLayout.Charged(plan).Select(c => new Item(new ScoreTable(c.Yearly), new ScoreTable(c.OneOff),
+            RandomStreams.Purpose($"cost/{c.InterventionId}"),
+            [.. c.Shares.Select(s => (_municipalityRegion[Regions.Municipalities.IndexOf(s.Municipality)], s.StartYear, s.Units))],
+            [.. Enumerable.Range(Layout.FirstYear, Layout.Years).Select(y => Math.Pow(1 + plan.Budget.Indexation, y - c.PriceYear))]))];
+        _euros = new double[Layout.Size];
     }
-
-    /// <summary>Budgets are claimed for the plan's years 2020-2024, whatever the data's last year.</summary>
-    public const int FirstBudgetYear = 2020;
 
     public CostLayout Layout { get; }
 
     /// <summary>Writes this trajectory's costs (units of €100) into <paramref name="output"/>.</summary>
-    public void Simulate(long trajectory, Span<int> output, Span<double> euros)
+    public void Simulate(long trajectory, Span<int> output)
     {
-        euros.Clear();
-        var rho = _plan.Budget.CostCorrelation;
-        var common = RandomStreams.For(_plan.Seed, trajectory, _commonPurpose).NextStandardNormal();
-        var total = Layout.Items.Count - 1;
+        Array.Clear(_euros);
+        var key = RandomStreams.TrajectoryKey(_seed, trajectory);
+        var commonRng = ShortStream.For(key, _commonPurpose);
+        var common = commonRng.NextStandardNormal();
+        var total = _items.Length;
         for (var k = 0; k < _items.Length; k++)
         {
-            var (yearlyTable, oneOffTable, yearlyPurpose, oneOffPurpose) = _items[k];
-            var yearly = yearlyTable.At(Correlated(common, rho, RandomStreams.For(_plan.Seed, trajectory, yearlyPurpose)));
-            var oneOff = oneOffTable.At(Correlated(common, rho, RandomStreams.For(_plan.Seed, trajectory, oneOffPurpose)));
-            var cost = _plan.Costs[k];
-            foreach (var share in cost.Shares)
+            var item = _items[k];
+            // The yearly and one-off unit costs: two independent draws from the measure's own stream.
+            var own = ShortStream.For(key, item.Purpose);
+            var yearly = item.Yearly.At(Correlated(common, own.NextStandardNormal()));
+            var oneOff = item.OneOff.At(Correlated(common, own.NextStandardNormal()));
+            foreach (var (region, startYear, units) in item.Shares)
             {
-                var region = _municipalityRegion[Regions.Municipalities.IndexOf(share.Municipality)];
-                for (var year = Math.Max(share.StartYear, Layout.FirstYear); year <= Layout.LastYear; year++)
+                for (var year = Math.Max(startYear, Layout.FirstYear); year <= Layout.LastYear; year++)
                 {
-                    var amount = share.Units * (yearly + (year == share.StartYear ? oneOff : 0)) *
-                        Math.Pow(1 + _plan.Budget.Indexation, year - cost.PriceYear);
-                    euros[Layout.Slot(region, k, year)] += amount;
-                    euros[Layout.Slot(region, total, year)] += amount;
+                    var amount = units * (yearly + (year == startYear ? oneOff : 0)) * item.Index[year - Layout.FirstYear];
+                    _euros[Layout.Slot(region, k, year)] += amount;
+                    _euros[Layout.Slot(region, total, year)] += amount;
                 }
             }
         }
-        for (var i = 0; i < euros.Length; i++) output[i] = (int)Math.Round(euros[i] / CostLayout.EurosPerUnit);
+        for (var i = 0; i < _euros.Length; i++) output[i] = (int)Math.Floor(_euros[i] * (1.0 / CostLayout.EurosPerUnit) + 0.5);
         // Region = sum of the municipalities' rounded amounts, so the totals add up in every trajectory.
-        for (var k = 0; k < Layout.Items.Count; k++)
+        for (var k = 0; k <= total; k++)
         {
             for (var year = Layout.FirstYear; year <= Layout.LastYear; year++)
             {
@@ -73,6 +85,5 @@ public sealed class CostComposer
         }
     }
 
-    private static double Correlated(double common, double rho, StreamRandom own) =>
-        Normal.CDF(0, 1, Math.Sqrt(rho) * common + Math.Sqrt(1 - rho) * own.NextStandardNormal());
+    private double Correlated(double common, double own) => Math.Sqrt(_rho) * common + Math.Sqrt(1 - _rho) * own;
 }

@@ -5,4 +5,4 @@ namespace IvpSim.Model.Calibration;
 /// typical yearly noise on the log scale (the prior centre of each series' own noise) and how strongly the series
 /// move together (the correlation of their yearly shocks and level shifts).
 /// </summary>
-public sealed record PooledHyperparameters(double Noise, double CommonCorrelation, int SeriesUsed);
+public sealed record PooledHyperparameters(double Noise, double CommonCorrelation);

@@ -8,13 +8,14 @@ namespace IvpSim.Model.Forecasting;
 /// common shocks and years of upheaval, the national paths); <see cref="Component"/> then projects one series:
 /// its latent log level under the structure, a yearly log-normal shock (part common, part its own) and exact
 /// Poisson noise. A series' draws come from its own stream, so projecting it again with another mean (an
-/// intervention) repeats every draw. Observed years keep their observed values.
+/// intervention) repeats every draw; <see cref="Recount"/> does that for one year without drawing again, from the
+/// expected counts and Poisson scores that <see cref="Component"/> kept. Observed years keep their observed values.
 /// </summary>
 /// <remarks>Not thread-safe: one kernel per thread.</remarks>
 public sealed class ForecastKernel
 {
     /// <summary>A ceiling far above any yearly count, so that a wild draw stays a number.</summary>
-    public const double MaxYearlyCount = 1e8;
+    public const double MaxYearlyCount = 1e7;
 
     private const ulong GapSalt = 0x5851F42D4C957F2DUL;
 
@@ -30,7 +31,13 @@ public sealed class ForecastKernel
     private readonly bool[] _jump;
     private readonly double[] _anchorPaths;
     private readonly double[] _latent;
+    private readonly double[] _expected;   // per component and year: the expected count before any multiplier
+    private readonly double[] _scores;     // per component and year: the normal score of its Poisson draw
+    private readonly long[] _projected;    // per component: the trajectory it was last projected in
+    private readonly double[] _commonSd, _ownSd;  // per component: the yearly shock's common and own sd
+    private readonly double _driftSd, _commonDriftSd;
     private long _trajectory = -1;
+    private ulong _trajectoryKey;
 
     /// <param name="startYear">The first year written by <see cref="Component"/>.</param>
     public ForecastKernel(ForecastModel model, ulong seed, int startYear, int endYear)
@@ -49,6 +56,17 @@ public sealed class ForecastKernel
         _jump = new bool[span];
         _anchorPaths = new double[model.Anchors.Length * span];
         _latent = new double[span];
+        _expected = new double[model.Components.Length * span];
+        _scores = new double[model.Components.Length * span];
+        _projected = new long[model.Components.Length];
+        Array.Fill(_projected, -1);
+        // The yearly shock: a share ρ of its variance is common to all series that year, the rest is the series' own;
+        // level shifts split the same way.
+        var rho = model.CommonCorrelation;
+        _commonSd = [.. model.Components.Select(c => Math.Sqrt(rho * c.Noise))];
+        _ownSd = [.. model.Components.Select(c => Math.Sqrt((1 - rho) * c.Noise))];
+        _driftSd = model.Settings.LevelDriftSd * Math.Sqrt(1 - rho);
+        _commonDriftSd = model.Settings.LevelDriftSd * Math.Sqrt(rho);
     }
 
     public int StartYear { get; }
@@ -67,9 +85,10 @@ public sealed class ForecastKernel
     public void Begin(long trajectory, int structure = -1)
     {
         _trajectory = trajectory;
+        _trajectoryKey = RandomStreams.TrajectoryKey(_seed, trajectory);
         var settings = _model.Settings;
         Structure = structure >= 0 ? structure : StructureChoice.Structure(_weights, _seed, trajectory);
-        var rng = RandomStream.For(_seed, trajectory, _commonPurpose);
+        var rng = RandomStream.For(_trajectoryKey, _commonPurpose);
         for (var y = 0; y < _common.Length; y++)
         {
             _common[y] = rng.NextStandardNormal();
@@ -84,7 +103,7 @@ public sealed class ForecastKernel
             var path = _anchorPaths.AsSpan(a * _common.Length, _common.Length);
             for (var year = FirstYear; year <= Math.Min(anchor.LastYear, EndYear); year++)
                 path[year - FirstYear] = ObservedLog(anchor, year);
-            var stream = RandomStream.For(_seed, trajectory, _anchorPurposes[a]);
+            var stream = RandomStream.For(_trajectoryKey, _anchorPurposes[a]);
             Latent(anchor, anchorStructure, ref stream, [], path);
         }
     }
@@ -102,58 +121,96 @@ public sealed class ForecastKernel
         var anchorPath = structure.Kind == StructureKind.Anchored
             ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length)
             : [];
-        var rng = RandomStream.For(_seed, _trajectory, purpose);
+        var rng = RandomStream.For(_trajectoryKey, purpose);
         Latent(fit, structure, ref rng, anchorPath, _latent);
-        // The yearly shock: a share ρ of its variance is common to all series that year, the rest is the series' own.
-        var rho = _model.CommonCorrelation;
-        double commonSd = Math.Sqrt(rho * fit.Noise), ownSd = Math.Sqrt((1 - rho) * fit.Noise);
+        double commonSd = _commonSd[component], ownSd = _ownSd[component];
+        var expected = _expected.AsSpan(component * _common.Length, _common.Length);
+        var scores = _scores.AsSpan(component * _common.Length, _common.Length);
         for (var year = fit.LastYear + 1; year <= EndYear; year++)
         {
             var i = year - FirstYear;
             var shock = commonSd * _common[i] + ownSd * rng.NextStandardNormal();
-            var count = Draw(_latent[i] + shock, multipliers, year, rng.NextStandardNormal());
-            if (year >= StartYear) counts[year - StartYear] = count;
+            expected[i] = Expected(_latent[i] + shock);
+            scores[i] = rng.NextStandardNormal();
         }
-        for (var year = StartYear; year <= Math.Min(fit.LastYear, EndYear); year++)
+        for (var year = Math.Max(StartYear, fit.ObservedYears[0]); year <= Math.Min(fit.LastYear, EndYear); year++)
         {
-            var observed = fit.ObservedYears.IndexOf(year);
-            counts[year - StartYear] = observed >= 0 ? (int)fit.ObservedValues[observed] : Gap(fit, purpose, year, commonSd, ownSd, multipliers);
+            if (fit.ObservedYears.IndexOf(year) < 0) Gap(fit, purpose, year, commonSd, ownSd, expected, scores);
         }
+        _projected[component] = _trajectory;
+        WriteCounts(component, counts, multipliers);
+    }
+
+    /// <summary>The counts of a projected component: observed values, else Poisson inversions of the kept expected counts.</summary>
+    private void WriteCounts(int component, Span<int> counts, ReadOnlySpan<double> multipliers)
+    {
+        var fit = _model.Components[component];
+        var expected = _expected.AsSpan(component * _common.Length, _common.Length);
+        var scores = _scores.AsSpan(component * _common.Length, _common.Length);
+        var observed = 0;
+        for (var year = StartYear; year <= EndYear; year++)
+        {
+            var i = year - FirstYear;
+            if (year <= fit.LastYear)
+            {
+                while (observed < fit.ObservedYears.Length && fit.ObservedYears[observed] < year) observed++;
+                if (observed < fit.ObservedYears.Length && fit.ObservedYears[observed] == year)
+                {
+                    counts[year - StartYear] = (int)fit.ObservedValues[observed];
+                    continue;
+                }
+            }
+            var mean = multipliers.IsEmpty ? expected[i] : expected[i] * multipliers[year - StartYear];
+            counts[year - StartYear] = PoissonSampler.Sample(Math.Min(mean, MaxYearlyCount), scores[i]);
+        }
+    }
+
+    /// <summary>
+    /// One year's count (year index from <see cref="StartYear"/>) of a component projected in this trajectory, with
+    /// another multiplier; observed years keep their value.
+    /// </summary>
+    public int Recount(int component, int year, double multiplier)
+    {
+        if (_projected[component] != _trajectory) throw new InvalidOperationException("project the component in this trajectory first");
+        var fit = _model.Components[component];
+        var absolute = StartYear + year;
+        if (absolute <= fit.LastYear)
+        {
+            var observed = fit.ObservedYears.IndexOf(absolute);
+            if (observed >= 0) return (int)fit.ObservedValues[observed];
+        }
+        var i = component * _common.Length + absolute - FirstYear;
+        return PoissonSampler.Sample(Math.Min(_expected[i] * multiplier, MaxYearlyCount), _scores[i]);
     }
 
     /// <summary>A year the data skip inside the observed range: a draw around the filter's prediction, from streams of its own.</summary>
-    private int Gap(SeriesFit fit, ulong purpose, int year, double commonSd, double ownSd, ReadOnlySpan<double> multipliers)
+    private void Gap(SeriesFit fit, ulong purpose, int year, double commonSd, double ownSd, Span<double> expected, Span<double> scores)
     {
         var gap = fit.Gaps.First(g => g.Year == year);
-        var rng = RandomStream.For(_seed, _trajectory, purpose ^ GapSalt ^ (ulong)year);
+        var rng = RandomStream.For(_trajectoryKey, purpose ^ GapSalt ^ (ulong)year);
         var level = gap.Level + gap.Sd * rng.NextStandardNormal();
         var shock = commonSd * _common[year - FirstYear] + ownSd * rng.NextStandardNormal();
-        return Draw(level + shock, multipliers, year, rng.NextStandardNormal());
+        expected[year - FirstYear] = Expected(level + shock);
+        scores[year - FirstYear] = rng.NextStandardNormal();
     }
 
-    private int Draw(double logMean, ReadOnlySpan<double> multipliers, int year, double score)
-    {
-        // The fit is on ln(y + 0.5): undo the offset. The shock is centred on the log scale, so the median is the fit.
-        var mean = Math.Exp(Math.Min(logMean, 30)) - 0.5;
-        if (!multipliers.IsEmpty && year >= StartYear) mean *= multipliers[year - StartYear];
-        return PoissonSampler.Sample(Math.Clamp(mean, 0, MaxYearlyCount), score);
-    }
+    /// <summary>The expected count at a log level: the fit is on ln(y + 0.5), so the offset is undone (at least zero).</summary>
+    private static double Expected(double logMean) => Math.Max(0, Math.Exp(Math.Min(logMean, 30)) - 0.5);
 
     /// <summary>The latent log level of <paramref name="fit"/> for the years after its last observation, into <paramref name="latent"/>.</summary>
     private void Latent(SeriesFit fit, Structure structure, ref RandomStream rng, ReadOnlySpan<double> anchorPath, Span<double> latent)
     {
         var settings = _model.Settings;
-        var rho = _model.CommonCorrelation;
-        double driftSd = settings.LevelDriftSd * Math.Sqrt(1 - rho), commonDriftSd = settings.LevelDriftSd * Math.Sqrt(rho);
-        double slopeDriftSd = settings.SlopeDriftSd, jumpSd = settings.JumpSd;
+        double driftSd = _driftSd, commonDriftSd = _commonDriftSd, slopeDriftSd = settings.SlopeDriftSd, jumpSd = settings.JumpSd;
         double level, slope = 0;
         switch (structure.Kind)
         {
             case StructureKind.Trend:
                 var e1 = rng.NextStandardNormal();
                 var e2 = rng.NextStandardNormal();
-                level = fit.Trend.Level + fit.Trend.L11 * e1;
-                slope = fit.Trend.Slope + fit.Trend.L21 * e1 + fit.Trend.L22 * e2;
+                var trend = fit.Trend;
+                level = trend.Level + trend.L11 * e1;
+                slope = trend.Slope + trend.L21 * e1 + trend.L22 * e2;
                 break;
             case StructureKind.Anchored:
                 level = fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal();

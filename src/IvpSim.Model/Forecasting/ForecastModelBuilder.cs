@@ -25,7 +25,7 @@ public static class ForecastModelBuilder
     public static PooledHyperparameters Pool(IReadOnlyList<CalibrationSeries> all, ForecastSettings settings)
     {
         var noise = NoiseEstimator.Pooled(all, settings);
-        return new(noise, Pooling.CommonCorrelation(all, noise), all.Count(s => s.Count >= 3));
+        return new(noise, Pooling.CommonCorrelation(all, noise));
     }
 
     /// <summary>The national series, fitted with noise pooled among themselves; an anchor's index is its place here.</summary>

@@ -1,5 +1,3 @@
-using IvpSim.Model.Random;
-using MathNet.Numerics.Distributions;
 
 namespace IvpSim.Model.Interventions;
 
@@ -20,22 +18,10 @@ public enum DistributionKind
     Fixed,
 }
 
-/// <summary>An uncertain quantity: a relative effect or a cost. Validated once, sampled from a given stream.</summary>
+/// <summary>An uncertain quantity: a relative effect or a cost. Validated once, drawn through its <see cref="ScoreTable"/>.</summary>
 public sealed record Distribution(DistributionKind Kind, double Low, double Mode, double High, double Sd = 0)
 {
     public static Distribution Fixed(double value) => new(DistributionKind.Fixed, value, value, value);
-
-    public double Sample(StreamRandom rng) => Kind switch
-    {
-        DistributionKind.Fixed => Mode,
-        DistributionKind.Pert when High > Low => Low + (High - Low) * Beta.Sample(rng,
-            1 + 4 * (Mode - Low) / (High - Low), 1 + 4 * (High - Mode) / (High - Low)),
-        DistributionKind.Triangular when High > Low => Triangular.Sample(rng, Low, High, Mode),
-        DistributionKind.Normal => Mode + Sd * rng.NextStandardNormal(),
-        DistributionKind.LogNormal => Math.Exp(Math.Log(1 + Mode) +
-            (Math.Log(1 + High) - Math.Log(1 + Low)) / 3.29 * rng.NextStandardNormal()) - 1,
-        _ => Mode,
-    };
 
     /// <summary>The distribution's mean, for summaries and sanity checks.</summary>
     public double Mean => Kind switch

@@ -10,15 +10,15 @@ namespace IvpSim.Model.Random;
 /// </summary>
 public static class RandomStreams
 {
-    public static StreamRandom For(ulong seed, long trajectory, ulong purpose) => new(Key(seed, trajectory, purpose));
-
     /// <summary>The 64-bit key of the stream for (seed, trajectory, purpose).</summary>
-    public static ulong Key(ulong seed, long trajectory, ulong purpose)
-    {
-        var key = SplitMix64.Mix(seed ^ 0x243F6A8885A308D3UL);
-        key = SplitMix64.Mix(key ^ (ulong)trajectory);
-        return SplitMix64.Mix(key ^ purpose);
-    }
+    public static ulong Key(ulong seed, long trajectory, ulong purpose) => Key(TrajectoryKey(seed, trajectory), purpose);
+
+    /// <summary>What every stream of one trajectory shares: derived once per trajectory, then once per purpose.</summary>
+    public static ulong TrajectoryKey(ulong seed, long trajectory) =>
+        SplitMix64.Mix(SplitMix64.Mix(seed ^ 0x243F6A8885A308D3UL) ^ (ulong)trajectory);
+
+    /// <summary>The key of a purpose's stream in the trajectory with <paramref name="trajectoryKey"/>.</summary>
+    public static ulong Key(ulong trajectoryKey, ulong purpose) => SplitMix64.Mix(trajectoryKey ^ purpose);
 
     /// <summary>A stable 64-bit key for a purpose name (FNV-1a over UTF-8; string.GetHashCode is randomised per process).</summary>
     public static ulong Purpose(string name)

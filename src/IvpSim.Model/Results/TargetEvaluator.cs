@@ -9,8 +9,6 @@ namespace IvpSim.Model.Results;
 /// <summary>Evaluates the plan's targets on a run's histograms, per target in the order of the plan.</summary>
 public static class TargetEvaluator
 {
-    /// <summary>Structures from this weight up make the range of a target's chance; lighter ones rest on too few trajectories.</summary>
-    public const double RangeWeight = 0.05;
 
     public static ImmutableArray<TargetOutcome> Evaluate(string scenario, IReadOnlyList<TargetDefinition> targets,
         ObservationSet observed, RunAggregate result, ForecastSettings forecast) =>
@@ -28,7 +26,8 @@ public static class TargetEvaluator
         // The structures shape the count series only: a survey score's chance does not depend on them.
         var counts = Indicators.Get(target.Indicator).Kind == IndicatorKind.Count;
         var structures = counts ? PerStructure(index, count, result, forecast) : [];
-        var ranged = structures.Where(s => s.Weight >= RangeWeight && s.PMeet is not null).Select(s => s.PMeet!.Value).ToArray();
+        // Every structure with weight: the combined chance is their weighted mean, so it lies within their range.
+        var ranged = structures.Where(s => s.Weight > 0 && s.PMeet is not null).Select(s => s.PMeet!.Value).ToArray();
         return new TargetOutcome(scenario, target, observed.Get(target.Region, target.Indicator, 2019),
             p, Math.Sqrt(p * (1 - p) / n),
             counts && ranged.Length > 0 ? ranged.Min() : null, counts && ranged.Length > 0 ? ranged.Max() : null,

@@ -8,8 +8,7 @@ public sealed record StructureOutcome(string Structure, double Weight, long Traj
 
 /// <summary>
 /// How likely a target is met: the share of trajectories that meet it, with its Monte Carlo standard error, the
-/// range over the structures that carry real weight (<see cref="TargetEvaluator.RangeWeight"/>; null where the
-/// structure does not matter, as for survey scores), the chance per structure, and the projected distribution of
+/// range over the structures that carry weight (null where the structure does not matter, as for survey scores), the chance per structure, and the projected distribution of
 /// the deciding value.
 /// </summary>
 public sealed record TargetOutcome(

@@ -11,10 +11,13 @@ namespace IvpSim.Model.Scenarios;
 public sealed record DataSources(string Observations, string Targets, string Population, string Catalogue,
     string? Reference = null, string? NationalMap = null, string? Calibration = null, string? BaseObservations = null);
 
-/// <summary>Monte Carlo settings: how many trajectories, from which seed, in batches of what size.</summary>
-public sealed record RunSettings(int Runs, ulong Seed, int BatchSize)
+/// <summary>
+/// Monte Carlo settings: how many trajectories, from which seed, in batches of what size (null: sized to the run
+/// and the cores; the results never depend on it).
+/// </summary>
+public sealed record RunSettings(int Runs, ulong Seed, int? BatchSize)
 {
-    public static RunSettings Default { get; } = new(10_000, 2020, 1_000);
+    public static RunSettings Default { get; } = new(10_000, 2020, null);
 }
 
 /// <summary>A scenario as read and validated from its file: immutable from here on.</summary>

@@ -14,40 +14,38 @@ namespace IvpSim.Model.Simulation;
 public sealed class TrajectorySimulator
 {
     private readonly SimulationPlan _plan;
+    private readonly PlanLayout _components;
     private readonly OutputLayout _layout;
     private readonly ForecastKernel _kernel;
     private readonly ulong[] _scorePurposes;
     private readonly double[] _scoreNoisy;
-
-    // Layout indices, resolved once: Simulate runs per trajectory and must not look up or allocate.
     private readonly int[] _municipalityRegions;
-    private readonly int[] _countIndicators;
-    private readonly int[] _exclCyberParts;
-    private readonly int _regionIndex, _scoreIndicator, _exclCyberIndicator, _totalIndicator, _fraudIndicator;
-
-    private readonly double[] _seriesMultipliers;
+    private readonly (int Target, int[] Sources)[] _derivations;
+    private readonly int _regionIndex, _scoreIndicator;
     private readonly int[] _seriesValues;
 
-    public TrajectorySimulator(SimulationPlan plan)
+    public TrajectorySimulator(SimulationPlan plan) : this(plan, new PlanLayout(plan))
+    {
+    }
+
+    public TrajectorySimulator(SimulationPlan plan, PlanLayout components)
     {
         _plan = plan;
-        _layout = new OutputLayout(plan.StartYear, plan.EndYear);
+        _components = components;
+        _layout = components.Output;
         _kernel = new ForecastKernel(plan.Forecast(), plan.Seed, plan.StartYear, plan.EndYear);
         _scorePurposes = [.. plan.Municipalities.Select(m => RandomStreams.Purpose($"score/{m.Municipality}"))];
         _municipalityRegions = [.. plan.Municipalities.Select(m => _layout.RegionIndex(m.Municipality))];
-        _countIndicators = [.. plan.Municipalities.SelectMany(m => m.Counts).Select(c => _layout.IndicatorIndex(c.Indicator))];
-        _exclCyberParts = [.. Indicators.ExclCyberParts.Select(_layout.IndicatorIndex)];
+        _derivations = Derivations(plan, _layout);
         _regionIndex = _layout.RegionIndex(Regions.VeluweWest);
         _scoreIndicator = _layout.IndicatorIndex(Indicators.SafetyScore);
-        _exclCyberIndicator = _layout.IndicatorIndex(Indicators.TotalCrimesExclCyber);
-        _totalIndicator = _layout.IndicatorIndex(Indicators.TotalCrimes);
-        _fraudIndicator = _layout.IndicatorIndex(Indicators.OnlineTradeFraud);
-        _seriesMultipliers = new double[plan.YearCount];
         _seriesValues = new int[plan.YearCount];
         _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
     }
 
     public OutputLayout Layout => _layout;
+
+    public PlanLayout Components => _components;
 
     /// <summary>The structure (index into <see cref="Structures.All"/>) of the last simulated trajectory.</summary>
     public int Structure => _kernel.Structure;
@@ -57,41 +55,33 @@ public sealed class TrajectorySimulator
 
     /// <summary>
     /// Writes trajectory <paramref name="trajectory"/> into <paramref name="output"/> (length <see cref="OutputLayout.Size"/>),
-    /// with the expected counts of each slot multiplied by <paramref name="multipliers"/> (empty: none).
+    /// each component's expected counts multiplied by <paramref name="multipliers"/> (component-major, then year; empty: none).
     /// </summary>
     public void Simulate(long trajectory, Span<int> output, ReadOnlySpan<double> multipliers)
     {
         output.Clear();
         _kernel.Begin(trajectory);
-        var seriesIndex = 0;
+        var years = _plan.YearCount;
+        for (var c = 0; c < _components.Components; c++)
+        {
+            _kernel.Component(c, _seriesValues, multipliers.IsEmpty ? [] : multipliers.Slice(c * years, years));
+            for (var y = 0; y < years; y++) output[_components.Slot(c, y)] = _seriesValues[y];
+        }
+        var key = RandomStreams.TrajectoryKey(_plan.Seed, trajectory);
         for (var m = 0; m < _plan.Municipalities.Length; m++)
         {
-            var model = _plan.Municipalities[m];
-            for (var c = 0; c < model.Counts.Length; c++)
-            {
-                SimulateCount(seriesIndex, output, multipliers, _municipalityRegions[m], _countIndicators[seriesIndex]);
-                seriesIndex++;
-            }
-            var scoreRng = RandomStream.For(_plan.Seed, trajectory, _scorePurposes[m]);
-            SimulateScore(model.Score, ref scoreRng, m, output);
+            var scoreRng = ShortStream.For(key, _scorePurposes[m]);
+            SimulateScore(_plan.Municipalities[m].Score, ref scoreRng, m, output);
         }
-        DeriveTotals(output);
-        DeriveRegion(output);
+        Derive(output);
     }
 
-    private void SimulateCount(int component, Span<int> output, ReadOnlySpan<double> multipliers, int region, int indicator)
-    {
-        if (!multipliers.IsEmpty)
-        {
-            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
-                _seriesMultipliers[year - _plan.StartYear] = multipliers[_layout.Slot(region, indicator, year)];
-        }
-        _kernel.Component(component, _seriesValues, multipliers.IsEmpty ? [] : _seriesMultipliers);
-        for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
-            output[_layout.Slot(region, indicator, year)] = _seriesValues[year - _plan.StartYear];
-    }
-
-    private void SimulateScore(ScoreSeriesModel score, ref RandomStream rng, int municipality, Span<int> output)
+    /// <summary>
+    /// One year's count (index from the start year) of a component in the last simulated trajectory, again with another
+    /// multiplier, on the same random numbers: what it would have been without an intervention.
+    /// </summary>
+    public int Recount(int component, int year, double multiplier) => _kernel.Recount(component, year, multiplier);
+    private void SimulateScore(ScoreSeriesModel score, ref ShortStream rng, int municipality, Span<int> output)
     {
         // The published score is the true score plus survey noise, rounded: so the true score is uncertain too.
         var truth = score.LastObservedValue +
@@ -110,7 +100,8 @@ public sealed class TrajectorySimulator
         // Up to the last survey: the published score, or for a year without a survey the last one before it.
         for (var year = _plan.StartYear; year <= Math.Min(score.LastObservedYear, _plan.EndYear); year++)
         {
-            var i = score.ObservedYears.IndexOf(score.ObservedYears.LastOrDefault(y => y <= year, score.ObservedYears[0]));
+            var i = 0;
+            while (i + 1 < score.ObservedYears.Length && score.ObservedYears[i + 1] <= year) i++;
             _scoreNoisy[municipality * _plan.YearCount + year - _plan.StartYear] = score.ObservedValues[i];
             output[_layout.Slot(region, indicator, year)] = ToPublished(score.ObservedValues[i]);
         }
@@ -119,42 +110,51 @@ public sealed class TrajectorySimulator
     /// <summary>A score as published (one decimal), in hundredths.</summary>
     private static int ToPublished(double score) => (int)Math.Round(score * 10, MidpointRounding.AwayFromZero) * 10;
 
-    private void DeriveTotals(Span<int> output)
+    /// <summary>
+    /// The sums that a trajectory derives from its counts, resolved to slots once: each municipality's totals from its
+    /// parts (first), then the region's every count indicator from its municipalities.
+    /// </summary>
+    private static (int Target, int[] Sources)[] Derivations(SimulationPlan plan, OutputLayout layout)
     {
-        foreach (var r in _municipalityRegions)
+        var derivations = new List<(int, int[])>();
+        var municipalities = plan.Municipalities.Select(m => layout.RegionIndex(m.Municipality)).ToArray();
+        var parts = Indicators.ExclCyberParts.Select(layout.IndicatorIndex).ToArray();
+        int exclCyber = layout.IndicatorIndex(Indicators.TotalCrimesExclCyber), total = layout.IndicatorIndex(Indicators.TotalCrimes);
+        var fraud = layout.IndicatorIndex(Indicators.OnlineTradeFraud);
+        for (var year = plan.StartYear; year <= plan.EndYear; year++)
         {
-            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+            foreach (var r in municipalities)
             {
-                var sum = 0;
-                foreach (var p in _exclCyberParts) sum += output[_layout.Slot(r, p, year)];
-                output[_layout.Slot(r, _exclCyberIndicator, year)] = sum;
-                output[_layout.Slot(r, _totalIndicator, year)] = sum + output[_layout.Slot(r, _fraudIndicator, year)];
+                derivations.Add((layout.Slot(r, exclCyber, year), [.. parts.Select(p => layout.Slot(r, p, year))]));
+                derivations.Add((layout.Slot(r, total, year), [layout.Slot(r, exclCyber, year), layout.Slot(r, fraud, year)]));
             }
         }
-    }
-
-    private void DeriveRegion(Span<int> output)
-    {
-        var regionIndex = _regionIndex;
-        var municipalities = _municipalityRegions;
-        var score = _scoreIndicator;
+        var region = layout.RegionIndex(Regions.VeluweWest);
         for (var i = 0; i < Indicators.All.Length; i++)
         {
-            for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
-            {
-                if (i == score)
-                {
-                    var weights = _plan.ScoreWeights[year - _plan.StartYear];
-                    double mean = 0;
-                    for (var m = 0; m < municipalities.Length; m++)
-                        mean += weights[m] * _scoreNoisy[m * _plan.YearCount + year - _plan.StartYear];
-                    output[_layout.Slot(regionIndex, i, year)] = ToPublished(mean);
-                    continue;
-                }
-                var sum = 0;
-                foreach (var m in municipalities) sum += output[_layout.Slot(m, i, year)];
-                output[_layout.Slot(regionIndex, i, year)] = sum;
-            }
+            if (Indicators.All[i].Kind != IndicatorKind.Count) continue;
+            for (var year = plan.StartYear; year <= plan.EndYear; year++)
+                derivations.Add((layout.Slot(region, i, year), [.. municipalities.Select(m => layout.Slot(m, i, year))]));
+        }
+        return [.. derivations];
+    }
+
+    private void Derive(Span<int> output)
+    {
+        foreach (var (target, sources) in _derivations)
+        {
+            var sum = 0;
+            foreach (var source in sources) sum += output[source];
+            output[target] = sum;
+        }
+        // The region's survey score: the population-weighted mean of its municipalities' measured scores.
+        for (var year = _plan.StartYear; year <= _plan.EndYear; year++)
+        {
+            var y = year - _plan.StartYear;
+            var weights = _plan.ScoreWeights[y];
+            double mean = 0;
+            for (var m = 0; m < _municipalityRegions.Length; m++) mean += weights[m] * _scoreNoisy[m * _plan.YearCount + y];
+            output[_layout.Slot(_regionIndex, _scoreIndicator, year)] = ToPublished(mean);
         }
     }
 }

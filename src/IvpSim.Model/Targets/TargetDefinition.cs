@@ -17,10 +17,13 @@ public sealed record TargetDefinition(string Region, string Indicator, int Year,
     public int DecisiveYear =>
         Indicators.Get(Indicator).Kind == IndicatorKind.Score ? SurveySchedule.DecisiveYear(Year) : Year;
 
-    /// <summary>Whether a value in histogram units (see <see cref="IndicatorInfo.Scale"/>) meets the target.</summary>
-    public bool IsMetBy(int scaledValue)
-    {
-        var threshold = (int)Math.Round(Value * Indicators.Get(Indicator).Scale);
-        return Operator == TargetOperator.AtMost ? scaledValue <= threshold : scaledValue >= threshold;
-    }
+    /// <summary>The target value in histogram units (see <see cref="IndicatorInfo.Scale"/>).</summary>
+    public int Threshold => (int)Math.Round(Value * Indicators.Get(Indicator).Scale);
+
+    /// <summary>Whether a value in histogram units meets the target.</summary>
+    public bool IsMetBy(int scaledValue) => IsMet(Operator, Threshold, scaledValue);
+
+    /// <summary>Whether <paramref name="scaledValue"/> meets a target with this operator and threshold (for hot loops that keep the threshold).</summary>
+    public static bool IsMet(TargetOperator op, int threshold, int scaledValue) =>
+        op == TargetOperator.AtMost ? scaledValue <= threshold : scaledValue >= threshold;
 }

@@ -1,11 +1,16 @@
-namespace IvpSim.Model.Random;
+using IvpSim.Model.Random;
+
+namespace IvpSim.Model.Tests;
 
 /// <summary>
-/// A <see cref="RandomStream"/> behind the <see cref="System.Random"/> interface, so that Math.NET's samplers can
-/// draw from it (effect and cost priors). The hot paths use <see cref="RandomStream"/> directly. Not thread-safe.
+/// A <see cref="RandomStream"/> behind the <see cref="System.Random"/> interface, so that tests can draw synthetic data
+/// with Math.NET's samplers from IvpSim's own streams. Not thread-safe.
 /// </summary>
-public sealed class StreamRandom(ulong seed) : System.Random
+internal sealed class StreamRandom(ulong seed) : System.Random
 {
+    /// <summary>The stream for (seed, trajectory, purpose), as the model derives its streams.</summary>
+    public static StreamRandom For(ulong seed, long trajectory, ulong purpose) => new(RandomStreams.Key(seed, trajectory, purpose));
+
     private RandomStream _stream = new(seed);
 
     public ulong NextUInt64() => _stream.NextUInt64();

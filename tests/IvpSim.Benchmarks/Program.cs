@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(IvpSim.Benchmarks.KernelBenchmarks).Assembly).Run(args);

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using IvpSim.Data;
+using IvpSim.Model.Aggregation;
+using IvpSim.Model.Budget;
+using IvpSim.Model.Domain;
+using IvpSim.Model.Forecasting;
+using IvpSim.Model.Interventions;
+using IvpSim.Model.Random;
+using IvpSim.Model.Simulation;
+
+namespace IvpSim.Model.Tests;
+
+/// <summary>
+/// Speed must never change results unnoticed: the fast engine is held against straightforward reference
+/// implementations for fixed seeds, and must give the very same numbers.
+/// </summary>
+public sealed class EngineGuardTests
+{
+    private static readonly Lazy<SimulationPlan> PlanWithInterventions = new(() =>
+    {
+        var inputs = ScenarioInputs.Load(RepoRoot.Scenario("ivp-plan.yaml"));
+        var (planned, costs) = InterventionPlanning.Plan(inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Population);
+        return SimulationPlan.Create("guard", 77, SeedModel.Settings, SeedModel.Calibrated, SeedModel.People, planned, costs,
+            inputs.Scenario.Budget, inputs.Targets);
+    });
+
+    [Fact]
+    public void Should_match_a_plain_reference_projection_When_the_kernel_projects_every_series()
+    {
+        var plan = SimulationPlan.Create("guard", 5, SeedModel.Settings, SeedModel.Calibrated, SeedModel.People);
+        var model = plan.Forecast();
+        var kernel = new ForecastKernel(model, plan.Seed, plan.StartYear, plan.EndYear);
+        var counts = new int[plan.YearCount];
+        for (var t = 0; t < 300; t++)
+        {
+            kernel.Begin(t);
+            for (var c = 0; c < model.Components.Length; c++)
+            {
+                kernel.Component(c, counts, []);
+                Assert.Equal(ReferenceProjection.Counts(model, plan.Seed, t, c, plan.StartYear, plan.EndYear), counts);
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_equal_a_full_resimulation_per_intervention_When_contributions_recount_only_what_an_intervention_reaches()
+    {
+        var plan = PlanWithInterventions.Value;
+        const int first = 1000, count = 300;
+
+        var fast = new BatchRunner(plan).RunBatch(first, count);
+        var reference = ReferenceRun(plan, first, count);
+
+        Assert.Equal(reference.Trajectories, fast.Trajectories);
+        Assert.Equal(Flatten(reference.Slots.Select(s => s.Histogram)), Flatten(fast.Slots.Select(s => s.Histogram)));
+        Assert.Equal(Flatten(reference.Costs.Select(s => s.Histogram)), Flatten(fast.Costs.Select(s => s.Histogram)));
+        Assert.Equal(reference.TargetsMet.ToArray(), fast.TargetsMet.ToArray());
+        Assert.Equal(reference.Contributions.Length, fast.Contributions.Length);
+        for (var v = 0; v < fast.Contributions.Length; v++)
+        {
+            Assert.Equal(reference.Contributions[v].InterventionId, fast.Contributions[v].InterventionId);
+            Assert.Equal(reference.Contributions[v].Sums.ToArray(), fast.Contributions[v].Sums.ToArray());
+            Assert.Equal(Flatten([reference.Contributions[v].Avoided]), Flatten([fast.Contributions[v].Avoided]));
+            Assert.Equal(reference.Contributions[v].TargetsMetWithout.ToArray(), fast.Contributions[v].TargetsMetWithout.ToArray());
+        }
+        Assert.Contains(fast.Contributions, c => c.Sums.Any(s => s != 0));
+    }
+
+    [Fact]
+    public void Should_allocate_nothing_per_trajectory_When_the_kernel_runs_in_steady_state()
+    {
+        var plan = SimulationPlan.Create("guard", 5, SeedModel.Settings, SeedModel.Calibrated, SeedModel.People);
+        var simulator = new TrajectorySimulator(plan);
+        var output = new int[simulator.Layout.Size];
+        for (var t = 0; t < 3000; t++) simulator.Simulate(t, output);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var t = 3000; t < 6000; t++) simulator.Simulate(t, output);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>
+    /// The straightforward way: every trajectory simulated in full with all interventions, then in full again without
+    /// each one; differences summed over every slot; histograms counted in dictionaries.
+    /// </summary>
+    private static RunAggregate ReferenceRun(SimulationPlan plan, long first, int count)
+    {
+        var layout = new PlanLayout(plan);
+        var simulator = new TrajectorySimulator(plan, layout);
+        var effects = new EffectComposer(plan, layout);
+        var costs = new CostComposer(plan);
+        var slots = Enumerable.Range(0, layout.Output.Size).Select(_ => new List<int>()).ToArray();
+        var costValues = Enumerable.Range(0, costs.Layout.Size).Select(_ => new List<int>()).ToArray();
+        var variants = Enumerable.Range(0, plan.Interventions.Length).Append(EffectComposer.All).ToArray();
+        var sums = variants.Select(_ => new long[layout.Output.Size]).ToArray();
+        var avoided = variants.Select(_ => new List<int>()).ToArray();
+        var metWithout = variants.Select(_ => new long[plan.Targets.Length]).ToArray();
+        var met = new long[plan.Targets.Length];
+        var targetSlots = plan.Targets.Select(t => layout.Output.Slot(t.Region, t.Indicator, t.DecisiveYear)).ToArray();
+        var avoidedSlots = Enumerable.Range(plan.StartYear, plan.YearCount)
+            .Select(y => layout.Output.Slot(Regions.VeluweWest, Indicators.TotalCrimesExclCyber, y)).ToArray();
+        var multipliers = new double[layout.Components * layout.Years];
+        var with = new int[layout.Output.Size];
+        var without = new int[layout.Output.Size];
+        var cost = new int[costs.Layout.Size];
+        for (var t = first; t < first + count; t++)
+        {
+            effects.Draw(t);
+            effects.Compose(multipliers);
+            simulator.Simulate(t, with, multipliers);
+            for (var i = 0; i < with.Length; i++) slots[i].Add(with[i]);
+            for (var j = 0; j < targetSlots.Length; j++) if (plan.Targets[j].IsMetBy(with[targetSlots[j]])) met[j]++;
+            costs.Simulate(t, cost);
+            for (var i = 0; i < cost.Length; i++) costValues[i].Add(cost[i]);
+            for (var v = 0; v < variants.Length; v++)
+            {
+                effects.Compose(multipliers, variants[v]);
+                simulator.Simulate(t, without, multipliers);
+                for (var i = 0; i < with.Length; i++) sums[v][i] += with[i] - without[i];
+                avoided[v].Add(avoidedSlots.Sum(s => without[s] - with[s]));
+                for (var j = 0; j < targetSlots.Length; j++) if (plan.Targets[j].IsMetBy(without[targetSlots[j]])) metWithout[v][j]++;
+            }
+            effects.Compose(multipliers);
+        }
+        var ids = plan.Interventions.Select(i => i.Id).Append(ContributionSums.AllId).ToArray();
+        return new RunAggregate(count,
+            [.. layout.Output.Keys().Select(k => new SlotHistogram(k.Region, k.Indicator, k.Year, CountHistogram.Of(slots[k.Slot])))],
+            [.. variants.Select((_, v) => new ContributionSums(ids[v], [.. sums[v]], CountHistogram.Of(avoided[v]), [.. metWithout[v]]))],
+            [.. costs.Layout.Keys().Select(k => new CostHistogram(k.Region, k.Item, k.Year, CountHistogram.Of(costValues[k.Slot])))],
+            [.. met], [], []);
+    }
+
+    private static (int, long)[] Flatten(IEnumerable<CountHistogram> histograms) =>
+        [.. histograms.SelectMany((h, i) => h.Values.Select((v, k) => (v + i * 1_000_000, h.Counts[k])))];
+
+    /// <summary>One series projected the plain way: the model's steps written out, with an exact Poisson search.</summary>
+    private static class ReferenceProjection
+    {
+        public static int[] Counts(ForecastModel model, ulong seed, long trajectory, int component, int startYear, int endYear)
+        {
+            var settings = model.Settings;
+            var fit = model.Components[component];
+            var first = Math.Min(startYear, model.Components.Concat(model.Anchors).Min(c => c.LastYear + 1));
+            var key = RandomStreams.TrajectoryKey(seed, trajectory);
+            var common = RandomStream.For(key, RandomStreams.Purpose("common-shock"));
+            var shocks = new Dictionary<int, (double Common, double Drift, bool Jump)>();
+            for (var year = first; year <= endYear; year++)
+                shocks[year] = (common.NextStandardNormal(), common.NextStandardNormal(),
+                    settings.JumpProbability > 0 && common.NextDouble() < settings.JumpProbability);
+            var structure = Structures.All[StructureChoice.Structure(settings.Weights.AsSpan(), seed, trajectory)];
+            Dictionary<int, double>? anchorPath = null;
+            if (structure.Kind == StructureKind.Anchored && fit.HasAnchor)
+            {
+                // The national series this one follows: observed up to its last year, projected after it.
+                var anchor = model.Anchors[fit.Anchor];
+                var anchorStructure = Structures.All[StructureChoice.AnchorStructure(settings.AnchorWeights.AsSpan(), seed, trajectory)];
+                var anchorRng = RandomStream.For(key, RandomStreams.Purpose($"national/{anchor.Indicator}"));
+                anchorPath = Latent(model, anchor, anchorStructure, ref anchorRng, shocks, null, endYear);
+                for (var i = 0; i < anchor.ObservedYears.Length; i++) anchorPath[anchor.ObservedYears[i]] = Math.Log(anchor.ObservedValues[i] + 0.5);
+            }
+            else if (structure.Kind == StructureKind.Anchored)
+            {
+                structure = Structures.All[Structures.IndexOf(Structures.LocalLevelId)];
+            }
+            var rng = RandomStream.For(key, model.Purposes[component]);
+            var latent = Latent(model, fit, structure, ref rng, shocks, anchorPath, endYear);
+            var rho = model.CommonCorrelation;
+            var counts = new int[endYear - startYear + 1];
+            for (var year = fit.LastYear + 1; year <= endYear; year++)
+            {
+                var shock = Math.Sqrt(rho * fit.Noise) * shocks[year].Common + Math.Sqrt((1 - rho) * fit.Noise) * rng.NextStandardNormal();
+                var mean = Math.Max(0, Math.Exp(latent[year] + shock) - 0.5);
+                var count = ReferencePoisson.Quantile(Math.Min(mean, ForecastKernel.MaxYearlyCount), rng.NextStandardNormal());
+                if (year >= startYear) counts[year - startYear] = count;
+            }
+            return counts;
+        }
+
+        private static Dictionary<int, double> Latent(ForecastModel model, SeriesFit fit, Structure structure, ref RandomStream rng,
+            Dictionary<int, (double Common, double Drift, bool Jump)> shocks, Dictionary<int, double>? anchorPath, int endYear)
+        {
+            var settings = model.Settings;
+            var rho = model.CommonCorrelation;
+            double level, slope = 0;
+            if (structure.Kind == StructureKind.Trend)
+            {
+                double e1 = rng.NextStandardNormal(), e2 = rng.NextStandardNormal();
+                level = fit.Trend.Level + fit.Trend.L11 * e1;
+                slope = fit.Trend.Slope + fit.Trend.L21 * e1 + fit.Trend.L22 * e2;
+            }
+            else if (structure.Kind == StructureKind.Anchored) level = fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal();
+            else level = fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
+            var path = new Dictionary<int, double>();
+            for (var year = fit.LastYear + 1; year <= endYear; year++)
+            {
+                if (structure.Kind == StructureKind.Trend)
+                {
+                    slope *= structure.Damping;
+                    if (settings.SlopeDriftSd > 0) slope += settings.SlopeDriftSd * rng.NextStandardNormal();
+                    level += slope;
+                }
+                level += settings.LevelDriftSd * (Math.Sqrt(rho) * shocks[year].Drift + Math.Sqrt(1 - rho) * rng.NextStandardNormal());
+                if (shocks[year].Jump) level += settings.JumpSd * rng.NextStandardNormal();
+                path[year] = anchorPath is null ? level : anchorPath[year] + level;
+            }
+            return path;
+        }
+
+    }
+}
