@@ -1,5 +1,7 @@
 using System.CommandLine;
 using IvpSim.Cli.Commands;
+using IvpSim.Cli.Hosting;
+using IvpSim.Contracts;
 using IvpSim.Data;
 using IvpSim.Model;
 using Spectre.Console;
@@ -12,6 +14,12 @@ namespace IvpSim.Cli;
 public static class CliApp
 {
     public const int InputError = 2;
+
+    /// <summary>The cluster could not be reached, or lost the run's coordinator.</summary>
+    public const int ClusterError = 3;
+
+    /// <summary>Stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
@@ -34,7 +42,8 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
+            // ProcessTerminationTimeout null: Program.cs handles Ctrl-C, so a cancelled run ends here with exit code 130.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, ct);
         }
         catch (InputException ex)
         {
@@ -46,10 +55,20 @@ public static class CliApp
             foreach (var problem in ex.Problems) await error.WriteLineAsync($"fout: {problem.Message}");
             return InputError;
         }
-        catch (ModelInputException ex)
+        catch (Exception ex) when (ex is ModelInputException or RunInputException)
         {
             await error.WriteLineAsync($"fout: {ex.Message}");
             return InputError;
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            await error.WriteLineAsync($"fout: {ex.Message}");
+            return ClusterError;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("afgebroken: er is niets weggeschreven");
+            return Cancelled;
         }
     }
 
@@ -65,6 +84,7 @@ public static class CliApp
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(SiloCommand.Create(console));
         return root;
     }
 }

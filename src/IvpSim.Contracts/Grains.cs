@@ -11,11 +11,17 @@ namespace IvpSim.Contracts;
 [Alias("ivpsim.IRunCoordinatorGrain")]
 public interface IRunCoordinatorGrain : IGrainWithStringKey
 {
+    /// <param name="cancellationToken">Cancels the run on every silo: no more batches go out, running ones stop.</param>
     [ResponseTimeout("01:00:00")]
     [Alias("Run")]
-    Task<RunOutcome> Run(RunRequest request);
+    Task<RunOutcome> Run(RunRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How far the run is. Answers at once, also while the run goes on; a short timeout, so that a client notices
+    /// within seconds when the coordinator's silo is gone.
+    /// </summary>
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:05")]
     [Alias("GetProgress")]
     Task<RunProgress> GetProgress();
 }
@@ -36,23 +42,33 @@ public interface IMunicipalityGrain : IGrainWithStringKey
 
 /// <summary>
 /// A worker of one run: holds the run's plan (sent once) and its simulation tables, simulates the batches the
-/// coordinator hands it, one at a time, into one accumulator of its own, and hands that over at the end. A run has
-/// a worker per core. Key: <c>{run id}/{worker}</c>.
+/// coordinator hands it, one at a time, into one accumulator of its own, and hands that over now and then and at the
+/// end. A run has a worker per core. Key: <c>{run id}/{worker}</c>.
 /// </summary>
 [Alias("ivpsim.IRunWorkerGrain")]
 public interface IRunWorkerGrain : IGrainWithStringKey
 {
     [Alias("Prepare")]
-    Task Prepare(SimulationPlan plan);
+    Task Prepare(WorkerPlan plan);
 
     [ResponseTimeout("00:10:00")]
     [Alias("Simulate")]
-    Task<BatchDone> Simulate(long first, int count);
+    Task<BatchDone> Simulate(long first, int count, CancellationToken cancellationToken);
 
-    /// <summary>Everything this worker simulated, as one mergeable aggregate; then the worker lets go of the run.</summary>
+    /// <summary>The run is cancelled: let go of its plan and tables now (also while a batch still runs).</summary>
+    [AlwaysInterleave]
+    [Alias("Discard")]
+    Task Discard();
+
+    /// <summary>What this worker simulated since its last hand-over; it goes on with an empty accumulator.</summary>
+    [ResponseTimeout("00:10:00")]
+    [Alias("Checkpoint")]
+    Task<WorkerResult> Checkpoint();
+
+    /// <summary>What this worker simulated since its last hand-over; then the worker lets go of the run.</summary>
     [ResponseTimeout("00:10:00")]
     [Alias("Collect")]
-    Task<RunAggregate> Collect();
+    Task<WorkerResult> Collect();
 }
 
 /// <summary>
@@ -83,6 +99,18 @@ public interface IThemeGrain : IGrainWithStringKey
 {
     [Alias("Summarize")]
     Task<ThemeSummaryMessage> Summarize(ThemeRequest request);
+}
+
+/// <summary>
+/// A rolling-origin backtest, run on a silo of the cluster (or the local one), so that a client does not need the
+/// cores. Key: a backtest id.
+/// </summary>
+[Alias("ivpsim.IBacktestGrain")]
+public interface IBacktestGrain : IGrainWithStringKey
+{
+    [ResponseTimeout("01:00:00")]
+    [Alias("Run")]
+    Task<BacktestResult> Run(BacktestRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>How grain keys are formed, in one place.</summary>

@@ -26,22 +26,39 @@ public sealed record RunRequest(
     [property: Id(10)] ImmutableArray<TargetDefinition> Targets,
     [property: Id(11)] ImmutableArray<CalibrationSeries> National);
 
-/// <summary>How far a run is; polled by the command line while the run goes on.</summary>
+/// <summary>
+/// How far a run is; polled by the command line while the run goes on. <see cref="Started"/> is false on a
+/// coordinator that never received the run: after its silo died, the grain comes back empty elsewhere.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunProgress")]
 public sealed record RunProgress(
     [property: Id(0)] string Phase,
     [property: Id(1)] long CompletedTrajectories,
     [property: Id(2)] long TotalTrajectories,
     [property: Id(3)] int CompletedBatches,
-    [property: Id(4)] int TotalBatches);
+    [property: Id(4)] int TotalBatches,
+    [property: Id(5)] string Silo = "",
+    [property: Id(6)] bool Started = false,
+    [property: Id(7)] int RetriedBatches = 0);
 
-/// <summary>A finished run: the plan every trajectory used, the merged histograms and how many silos did the work.</summary>
+/// <summary>The trajectories one silo simulated for a run (those that made it into the result).</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.SiloShare")]
+public sealed record SiloShare([property: Id(0)] string Silo, [property: Id(1)] long Trajectories);
+
+/// <summary>
+/// A finished run: the plan every trajectory used, the merged histograms, which silos did the work and how many
+/// batches had to run again because their silo was lost.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunOutcome")]
 public sealed record RunOutcome(
     [property: Id(0)] SimulationPlan Plan,
     [property: Id(1)] RunAggregate Aggregate,
-    [property: Id(2)] int SilosUsed,
-    [property: Id(3)] ImmutableArray<ThemeSummaryRow> Themes);
+    [property: Id(2)] ImmutableArray<SiloShare> Silos,
+    [property: Id(3)] ImmutableArray<ThemeSummaryRow> Themes,
+    [property: Id(4)] int RetriedBatches)
+{
+    public int SilosUsed => Silos.Length;
+}
 
 /// <summary>A silo's cores, as counted on that silo, and its identity.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.SiloCores")]
@@ -99,3 +116,19 @@ public sealed record ThemeRequest(
 /// <summary>A theme's summary rows.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.ThemeSummaryMessage")]
 public sealed record ThemeSummaryMessage([property: Id(0)] ImmutableArray<ThemeSummaryRow> Rows);
+
+/// <summary>The plan a worker simulates from, sent to it once per run.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.WorkerPlan")]
+public sealed record WorkerPlan([property: Id(0)] SimulationPlan Plan);
+
+/// <summary>What one worker simulated since its last hand-over, as one mergeable aggregate, and which batches (by first trajectory) that is.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.WorkerResult")]
+public sealed record WorkerResult([property: Id(0)] RunAggregate Aggregate, [property: Id(1)] ImmutableArray<long> Batches);
+
+/// <summary>A backtest's data and options.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.BacktestRequest")]
+public sealed record BacktestRequest([property: Id(0)] Model.Backtest.BacktestInputs Inputs, [property: Id(1)] Model.Backtest.BacktestOptions Options);
+
+/// <summary>Every forecast a backtest scored, one row per forecast and method.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.BacktestResult")]
+public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows);

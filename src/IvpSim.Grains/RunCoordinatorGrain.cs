@@ -7,6 +7,7 @@ using IvpSim.Model.Simulation;
 using IvpSim.Model.Results;
 using System.Collections.Immutable;
 using Orleans.Runtime.Placement;
+using Microsoft.Extensions.Logging;
 
 namespace IvpSim.Grains;
 
@@ -16,30 +17,48 @@ namespace IvpSim.Grains;
 /// Each trajectory has its own random stream and histograms merge exactly, so the outcome is the same on one silo
 /// or many, for any batch size and in any completion order.
 /// </summary>
-public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : Grain, IRunCoordinatorGrain
 {
     private RunProgress _progress = new("wachten", 0, 0, 0, 0);
 
-    public Task<RunProgress> GetProgress() => Task.FromResult(_progress);
+    public Task<RunProgress> GetProgress() => Task.FromResult(_progress with { Silo = RuntimeIdentity });
 
-    public async Task<RunOutcome> Run(RunRequest request)
+    public async Task<RunOutcome> Run(RunRequest request, CancellationToken cancellationToken)
     {
         var runId = this.GetPrimaryKeyString();
-        _progress = new RunProgress("kalibreren", 0, request.Runs, 0, 0);
+        _progress = new RunProgress("kalibreren", 0, request.Runs, 0, 0, Started: true);
         var plan = await Calibrate(runId, request);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
         var batches = MonteCarlo.Batches(request.Runs, request.BatchSize ?? MonteCarlo.AutoBatchSize(request.Runs, places.Count));
-        _progress = new RunProgress("simuleren", 0, request.Runs, 0, batches.Count);
+        _progress = _progress with { Phase = "simuleren", TotalBatches = batches.Count };
         // The plan goes to each worker once; batches carry only their range.
-        var dispatcher = new RunDispatcher(plan, batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)), places,
-            IsLostWorker, (trajectories, done) => _progress = _progress with { CompletedTrajectories = trajectories, CompletedBatches = done });
-        var aggregate = await dispatcher.RunAsync();
-        var silos = dispatcher.Silos;
+        var dispatcher = new RunDispatcher(new WorkerPlan(plan), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)),
+            places, d => _progress = _progress with
+            {
+                CompletedTrajectories = d.CompletedTrajectories, CompletedBatches = d.CompletedBatches, RetriedBatches = d.Retried,
+            });
+        logger.LogInformation("run {Run}: {Runs} trajecten in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
+            runId, request.Runs, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
+        var started = DateTime.UtcNow;
+        RunAggregate aggregate;
+        try
+        {
+            aggregate = await dispatcher.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await dispatcher.Abandon();
+            logger.LogInformation("run {Run}: afgebroken door de client", runId);
+            throw;
+        }
+        logger.LogInformation("run {Run}: klaar in {Seconds:0.0} s, {Retried} batches opnieuw na verlies van een silo",
+            runId, (DateTime.UtcNow - started).TotalSeconds, dispatcher.Retried);
         _progress = _progress with { Phase = "thema's samenvatten" };
         var themes = await SummarizeThemes(runId, request, aggregate);
         _progress = _progress with { Phase = "klaar" };
-        return new RunOutcome(plan, aggregate, silos.Count, themes);
+        return new RunOutcome(plan, aggregate, dispatcher.Silos, themes, dispatcher.Retried);
     }
 
     /// <summary>A worker per core of every active silo: each silo is asked for its cores on the silo itself.</summary>
@@ -66,16 +85,14 @@ public sealed class RunCoordinatorGrain : Grain, IRunCoordinatorGrain
         return places;
     }
 
-    /// <summary>A worker is lost when its silo is gone; its batches are then simulated again elsewhere.</summary>
-    private static bool IsLostWorker(Exception e) => e is SiloUnavailableException or OrleansMessageRejectionException;
-
     private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
     {
         var grains = Regions.Municipalities
             .Select(m => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(m, runId)))
             .ToArray();
-        var data = new MunicipalityData(request.Observations);
-        var series = await Task.WhenAll(grains.Select(g => g.Load(data)));
+        // Each municipality gets its own observations (and the region's), not everyone's.
+        var series = await Task.WhenAll(Regions.Municipalities.Select((m, i) =>
+            grains[i].Load(new MunicipalityData(CalibrationInputs.ForMunicipality(request.Observations, m)))));
         var hyper = ForecastModelBuilder.Pool([.. series.SelectMany(s => s.Series)], request.Settings.Forecast);
         var anchors = ForecastModelBuilder.FitAnchors(request.National, request.Settings.Forecast);
         var calibration = new CalibrationRequest(hyper, request.Settings, request.National, anchors);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IvpSim.Contracts;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Simulation;
@@ -7,89 +8,176 @@ namespace IvpSim.Grains;
 
 /// <summary>
 /// Hands a run's batches to its workers and gathers what they simulated. Each worker has at most two batches
-/// outstanding (one running, one queued behind it), and is collected as soon as nothing is left for it, while the
-/// others finish. A worker that is lost (its silo died) loses everything it accumulated: all batches it was given go
-/// back in the queue for the others, or for a fresh worker. Merging is exact, so the result is the same as if
-/// nothing had been lost.
+/// outstanding (one running, one queued behind it); every <see cref="CheckpointEvery"/> batches it hands over what it
+/// accumulated so far, and it is collected as soon as nothing is left for it, while the others finish. A worker that
+/// is lost (its silo died) loses what it accumulated since its last hand-over: those batches go back in the queue
+/// for the others, or for a fresh worker. Merging is exact, so the result is the same as if nothing had been lost.
 /// </summary>
-/// <param name="places">Where the workers go: one silo per worker (the run's cores); a fresh worker goes to the next of them.</param>
-internal sealed class RunDispatcher(SimulationPlan plan, IReadOnlyList<(long First, int Count)> batches,
-    Func<int, IRunWorkerGrain> newWorker, IReadOnlyList<SiloAddress> places, Func<Exception, bool> isLostWorker, Action<long, int> progress)
+/// <param name="places">Where the first workers go: one silo per worker (the run's cores).</param>
+internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, int Count)> batches,
+    Func<int, IRunWorkerGrain> newWorker, IReadOnlyList<SiloAddress> places, Action<RunDispatcher> progress)
 {
     private const int InFlight = 2;
+
+    /// <summary>
+    /// Batches between hand-overs: a lost worker costs at most this many batches again, and a hand-over (converting
+    /// and merging the worker's histograms) stays a small part of the work.
+    /// </summary>
+    private const int CheckpointEvery = 16;
+
+    /// <summary>At most this many fresh workers replace lost ones in one run; beyond that the cluster is failing.</summary>
+    private const int MaxFreshWorkers = 64;
+
+    private const int CollectCall = -1, CheckpointCall = -2;
 
     private sealed class Worker(IRunWorkerGrain grain)
     {
         public IRunWorkerGrain Grain { get; } = grain;
-        public List<int> Assigned { get; } = [];
+
+        /// <summary>Batches given to this worker that no hand-over has secured yet: they run again if it is lost.</summary>
+        public List<int> Unsecured { get; } = [];
+
+        /// <summary>A hand-over is on its way.</summary>
+        public bool Checkpointing { get; set; }
+
+        public int SinceCheckpoint { get; set; }
         public int Pending { get; set; }
         public bool Collecting { get; set; }
         public bool Lost { get; set; }
         public Task Prepared { get; set; } = Task.CompletedTask;
+        public string Silo { get; set; } = "";
     }
 
     private readonly Queue<int> _queue = new(Enumerable.Range(0, batches.Count));
     private readonly List<Worker> _workers = [];
-    private readonly Dictionary<Task, (Worker Worker, int Batch)> _outstanding = [];
+    private readonly Dictionary<Task, (Worker Worker, int Call)> _outstanding = [];
     private readonly List<RunAggregate> _collected = [];
     private readonly HashSet<int> _done = [];
-    private long _completed;
+    private readonly Dictionary<string, long> _securedBySilo = [];
+    private readonly Dictionary<long, int> _batchByFirst = batches.Select((b, i) => (b.First, i)).ToDictionary(x => x.First, x => x.i);
+    private int _fresh;
 
-    /// <summary>The silos that simulated batches which made it into the result.</summary>
-    public HashSet<string> Silos { get; } = [];
+    /// <summary>Trajectories simulated so far that count: secured, or on workers that are not lost.</summary>
+    public long CompletedTrajectories { get; private set; }
+
+    public int CompletedBatches => _done.Count;
 
     /// <summary>Batches that had to be simulated again because their worker was lost.</summary>
     public int Retried { get; private set; }
 
-    public async Task<RunAggregate> RunAsync()
+    /// <summary>The trajectories each silo simulated that made it into the result, by silo name.</summary>
+    public ImmutableArray<SiloShare> Silos =>
+        [.. _securedBySilo.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new SiloShare(kv.Key, kv.Value))];
+
+    /// <summary>
+    /// A worker is lost when its silo is gone (or no longer answers), or when a call meant for it reached a fresh
+    /// activation without the plan; its batches are then simulated again elsewhere.
+    /// </summary>
+    public static bool IsLostWorker(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or WorkerLostException;
+
+    public async Task<RunAggregate> RunAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < places.Count; i++) AddWorker();
-        await Task.WhenAll(_workers.Select(w => w.Prepared));
-        foreach (var worker in _workers) Fill(worker);
+        for (var i = 0; i < places.Count; i++) AddWorker(places[i]);
+        foreach (var worker in _workers.ToArray()) await Prepare(worker);
+        foreach (var worker in _workers) Fill(worker, cancellationToken);
+        await Replace(cancellationToken);
         while (_outstanding.Count > 0)
         {
             var done = await Task.WhenAny(_outstanding.Keys);
-            var (worker, batch) = _outstanding[done];
+            cancellationToken.ThrowIfCancellationRequested();
+            var (worker, call) = _outstanding[done];
             _outstanding.Remove(done);
-            if (done.IsFaulted && isLostWorker(done.Exception!.GetBaseException()))
+            if (done.IsFaulted && IsLostWorker(done.Exception!.GetBaseException()))
             {
-                Lose(worker);
+                Lose(worker, cancellationToken);
             }
             else if (worker.Lost)
             {
-                // Whatever a lost worker still reports is not part of the result: its batches run again elsewhere.
+                // Whatever a lost worker still reports is not part of the result: its unsecured batches run again elsewhere.
             }
-            else if (batch < 0)
+            else if (call is CollectCall or CheckpointCall)
             {
-                _collected.Add(((Task<RunAggregate>)done).GetAwaiter().GetResult());
+                Secure(worker, ((Task<WorkerResult>)done).GetAwaiter().GetResult());
+                worker.Checkpointing = false;
+                Fill(worker, cancellationToken);
             }
             else
             {
                 var result = ((Task<BatchDone>)done).GetAwaiter().GetResult();
                 worker.Pending--;
-                Silos.Add(result.Silo);
-                if (_done.Add(batch)) _completed += result.Trajectories;
-                progress(_completed, _done.Count);
-                Fill(worker);
+                worker.SinceCheckpoint++;
+                worker.Silo = result.Silo;
+                if (_done.Add(call)) CompletedTrajectories += result.Trajectories;
+                progress(this);
+                Fill(worker, cancellationToken);
             }
-            // Batches back in the queue with no worker to take them: a fresh one takes over.
-            if (_queue.Count > 0 && !_workers.Any(w => !w.Lost && !w.Collecting))
-            {
-                var fresh = AddWorker();
-                await fresh.Prepared;
-                Fill(fresh);
-            }
+            await Replace(cancellationToken);
         }
         return _collected.Aggregate(RunAggregate.Empty, (a, b) => a.Merge(b));
     }
 
-    private Worker AddWorker()
+    /// <summary>
+    /// The run is cancelled: every worker lets go of it. Cancellation also reaches the batches themselves, but a batch
+    /// that was queued at a worker is dropped without the worker knowing.
+    /// </summary>
+    public Task Abandon() => Task.WhenAll(_workers.Select(async w =>
     {
-        var index = _workers.Count;
-        var worker = new Worker(newWorker(index));
+        try
+        {
+            await w.Grain.Discard();
+        }
+        catch (Exception e) when (IsLostWorker(e))
+        {
+            // A worker on a silo that is gone has nothing left to let go of.
+        }
+    }));
+
+    /// <summary>A hand-over arrived: the batches it names (by their first trajectory) are in the result for good.</summary>
+    private void Secure(Worker worker, WorkerResult result)
+    {
+        _collected.Add(result.Aggregate);
+        foreach (var first in result.Batches)
+        {
+            var batch = _batchByFirst[first];
+            worker.Unsecured.Remove(batch);
+            _securedBySilo[worker.Silo] = _securedBySilo.GetValueOrDefault(worker.Silo) + batches[batch].Count;
+        }
+    }
+
+    /// <summary>Batches back in the queue with no worker left to take them: a fresh worker takes over.</summary>
+    private async Task Replace(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && _queue.Count > 0 && !_workers.Any(w => !w.Lost && !w.Collecting))
+        {
+            if (++_fresh > MaxFreshWorkers)
+                throw new InvalidOperationException($"na {MaxFreshWorkers} verloren workers geen silo meer die de run kan afmaken");
+            // No placement hint: the runtime puts it on a silo that is alive.
+            var fresh = AddWorker(null);
+            await Prepare(fresh);
+            Fill(fresh, cancellationToken);
+        }
+    }
+
+    private static async Task Prepare(Worker worker)
+    {
+        try
+        {
+            await worker.Prepared;
+        }
+        catch (Exception e) when (IsLostWorker(e))
+        {
+            worker.Lost = true;
+        }
+    }
+
+    private Worker AddWorker(SiloAddress? place)
+    {
+        var worker = new Worker(newWorker(_workers.Count));
         // The call that activates the worker carries a placement hint: the silo it is meant to run on.
         var previous = RequestContext.Get(IPlacementDirector.PlacementHintKey);
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, places[index % places.Count]);
+        if (place is null) RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        else RequestContext.Set(IPlacementDirector.PlacementHintKey, place);
         try
         {
             worker.Prepared = worker.Grain.Prepare(plan);
@@ -103,33 +191,43 @@ internal sealed class RunDispatcher(SimulationPlan plan, IReadOnlyList<(long Fir
         return worker;
     }
 
-    /// <summary>Gives a worker batches up to <see cref="InFlight"/>; with nothing left for it, collects it.</summary>
-    private void Fill(Worker worker)
+    /// <summary>
+    /// Gives a worker batches up to <see cref="InFlight"/>, asks for a hand-over every <see cref="CheckpointEvery"/>
+    /// batches, and with nothing left for it, collects it.
+    /// </summary>
+    private void Fill(Worker worker, CancellationToken cancellationToken)
     {
-        if (worker.Lost || worker.Collecting) return;
+        if (worker.Lost || worker.Collecting || cancellationToken.IsCancellationRequested) return;
+        if (worker.SinceCheckpoint >= CheckpointEvery && !worker.Checkpointing && _queue.Count > 0)
+        {
+            worker.Checkpointing = true;
+            worker.SinceCheckpoint = 0;
+            _outstanding[worker.Grain.Checkpoint()] = (worker, CheckpointCall);
+        }
         while (worker.Pending < InFlight && _queue.TryDequeue(out var batch))
         {
             var (first, count) = batches[batch];
-            worker.Assigned.Add(batch);
+            worker.Unsecured.Add(batch);
             worker.Pending++;
-            _outstanding[worker.Grain.Simulate(first, count)] = (worker, batch);
+            _outstanding[worker.Grain.Simulate(first, count, cancellationToken)] = (worker, batch);
         }
-        if (worker.Pending > 0 || _queue.Count > 0) return;
+        if (worker.Pending > 0 || _queue.Count > 0 || worker.Checkpointing) return;
         worker.Collecting = true;
-        _outstanding[worker.Grain.Collect()] = (worker, -1);
+        _outstanding[worker.Grain.Collect()] = (worker, CollectCall);
     }
 
-    /// <summary>A lost worker's batches go back in the queue; the other workers (or a fresh one) take them.</summary>
-    private void Lose(Worker worker)
+    /// <summary>A lost worker's unsecured batches go back in the queue; the other workers (or a fresh one) take them.</summary>
+    private void Lose(Worker worker, CancellationToken cancellationToken)
     {
         if (worker.Lost) return;
         worker.Lost = true;
-        foreach (var batch in worker.Assigned)
+        foreach (var batch in worker.Unsecured)
         {
-            if (_done.Remove(batch)) _completed -= batches[batch].Count;
+            if (_done.Remove(batch)) CompletedTrajectories -= batches[batch].Count;
             _queue.Enqueue(batch);
             Retried++;
         }
-        foreach (var other in _workers) Fill(other);
+        progress(this);
+        foreach (var other in _workers) Fill(other, cancellationToken);
     }
 }

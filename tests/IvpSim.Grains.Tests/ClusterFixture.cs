@@ -1,4 +1,3 @@
-using IvpSim.Contracts;
 using Orleans.TestingHost;
 
 namespace IvpSim.Grains.Tests;
@@ -9,8 +8,7 @@ internal static class TestClusters
     public static async Task<InProcessTestCluster> StartAsync(short silos)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddIvpSimSerialization());
-        builder.ConfigureClient(client => client.Services.AddIvpSimSerialization());
+        builder.ConfigureSilo((_, silo) => silo.AddIvpSim());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

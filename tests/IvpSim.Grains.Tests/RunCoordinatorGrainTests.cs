@@ -41,7 +41,7 @@ public sealed class RunCoordinatorGrainTests
         async Task<string> Run(short silos, int batchSize)
         {
             await using var cluster = await TestClusters.StartAsync(silos);
-            var outcome = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(Request(plan, 600, batchSize));
+            var outcome = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(Request(plan, 600, batchSize), CancellationToken.None);
             Assert.Equal(plan.Scenario.Interventions.Select(u => u.InterventionId).Distinct().Count(), outcome.Plan.Interventions.Length);
             Assert.Equal(plan.Catalogue.Themes.Sum(t => t.Municipalities.Length * t.Indicators.Length), outcome.Themes.Length);
             return ContributionsCsv.Format(ContributionTable.Build(plan.Scenario.Id, outcome.Aggregate)) + ThemesCsv.Format(outcome.Themes) +
@@ -71,7 +71,7 @@ public sealed class RunCoordinatorGrainTests
         var inputs = ScenarioInputs.Load(Scenario);
         await using var cluster = await TestClusters.StartAsync(1);
         var coordinator = cluster.Client.GetGrain<IRunCoordinatorGrain>("progress-test");
-        var outcome = await coordinator.Run(Request(inputs, 500, 100));
+        var outcome = await coordinator.Run(Request(inputs, 500, 100), CancellationToken.None);
         var progress = await coordinator.GetProgress();
 
         Assert.Equal(("klaar", 500L, 5), (progress.Phase, progress.CompletedTrajectories, progress.CompletedBatches));
@@ -81,17 +81,17 @@ public sealed class RunCoordinatorGrainTests
         Assert.All(outcome.Plan.Municipalities, m => Assert.Equal(Indicators.SimulatedCounts.Length, m.Counts.Length));
     }
 
-    private static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
+    internal static RunRequest Request(ScenarioInputs inputs, int runs, int batchSize) =>
         new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations,
             inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Targets, inputs.National);
 
-    private static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
+    internal static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
         (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;
 
-    private static async Task<(string Csv, int SilosUsed)> RunToCsvWithSilos(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize)
+    internal static async Task<(string Csv, int SilosUsed)> RunToCsvWithSilos(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N"));
-        var outcome = await coordinator.Run(Request(inputs, runs, batchSize) with { Seed = inputs.Scenario.Run.Seed });
+        var outcome = await coordinator.Run(Request(inputs, runs, batchSize) with { Seed = inputs.Scenario.Run.Seed }, CancellationToken.None);
         var projections = ProjectionTable.Build("baseline", inputs.Observations, outcome.Aggregate);
         var targets = TargetEvaluator.Evaluate("baseline", outcome.Plan.Targets, inputs.Observations, outcome.Aggregate, outcome.Plan.Settings.Forecast);
         return (ProjectionsCsv.Format(projections) + TargetsCsv.Format(targets), outcome.SilosUsed);

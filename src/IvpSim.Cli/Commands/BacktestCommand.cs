@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using IvpSim.Cli.Output;
+using IvpSim.Contracts;
 using IvpSim.Data;
 using IvpSim.Model.Backtest;
 using IvpSim.Model.Domain;
@@ -34,8 +36,11 @@ public static partial class BacktestCommand
         var noStructures = new Option<bool>("--no-structures") { Description = "Niet elke modelstructuur ook afzonderlijk toetsen (sneller)" };
         var command = new Command("backtest", "Toets de prognoses buiten de steekproef: fit tot een jaar, voorspel de jaren erna, vergelijk met naïeve methoden");
         foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures }) command.Options.Add(o);
-        command.SetAction(parse =>
+        var cluster = new ClusterCommandOptions();
+        cluster.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
+            var target = cluster.Resolve(parse);
             var (minH, maxH) = ParseHorizon(parse.GetValue(horizon)!);
             if (parse.GetValue(runs) < 100) throw new InputException("--runs", null, null, "moet minstens 100 zijn");
             var scenarioFile = parse.GetValue(scenario) ?? Path.Combine(ScenarioFiles.DefaultFolder(), "baseline.yaml");
@@ -47,7 +52,12 @@ public static partial class BacktestCommand
             OutputFolder.EnsureWritable(outDir);
             var options = new BacktestOptions(parse.GetValue(fitUntil) is { } cut ? [cut] : [], minH, maxH, parse.GetValue(runs),
                 parse.GetValue(seed), !parse.GetValue(noStructures));
-            var rows = Backtester.Run(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
+            var request = new BacktestRequest(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
+            ImmutableArray<BacktestRow> rows;
+            await using (var host = await target.StartAsync(ct))
+            {
+                rows = (await host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}").Run(request, ct)).Rows;
+            }
             var summary = BacktestSummary.Summarize(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             OutputFolder.Write(outDir, folder =>

@@ -39,6 +39,8 @@ public sealed class CommonOptions
 
     public Option<bool> NoCharts { get; } = new("--no-charts") { Description = "Geen grafieken maken (sneller)" };
 
+    public ClusterCommandOptions Cluster { get; } = new();
+
     /// <summary>Adds the scenario argument, the run options and the output options.</summary>
     public void AddScenarioRunTo(Command command)
     {
@@ -46,6 +48,7 @@ public sealed class CommonOptions
         AddTo(command);
         command.Options.Add(Out);
         command.Options.Add(NoCharts);
+        Cluster.AddTo(command);
     }
 
     public void AddTo(Command command)

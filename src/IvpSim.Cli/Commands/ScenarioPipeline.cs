@@ -15,6 +15,7 @@ public static class ScenarioPipeline
     public static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, CommonOptions options, int? claimYear,
         Action<IAnsiConsole, ScenarioResult> summary, CancellationToken ct)
     {
+        var cluster = options.Cluster.Resolve(parse);
         var files = ScenarioFiles.Resolve(parse.GetValue(options.Scenarios) ?? []);
         var outRoot = parse.GetValue(options.Out) ?? "out";
         var charts = !parse.GetValue(options.NoCharts);
@@ -29,12 +30,13 @@ public static class ScenarioPipeline
         foreach (var t in targets.Values) OutputFolder.EnsureWritable(t);
         if (inputs.Count > 1) OutputFolder.EnsureWritable(comparison);
 
-        await using var cluster = await LocalCluster.StartAsync(ct);
+        await using var host = await cluster.StartAsync(ct);
+        if (host is RemoteCluster) console.MarkupLine($"Cluster: {Markup.Escape(host.Description)}");
         var results = new List<ScenarioResult>();
         foreach (var input in inputs)
         {
-            var outcome = await RunWithProgress(console, cluster.Client, input, ct);
-            var result = ScenarioResult.From(input, outcome);
+            var outcome = await RunWithProgress(console, host.Client, input, ct);
+            var result = ScenarioResult.From(input, outcome, host.Description);
             OutputFolder.Write(targets[input.Scenario.Id], folder => result.WriteTo(folder, charts));
             summary(console, result);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(targets[input.Scenario.Id]))}[/]");
@@ -64,25 +66,12 @@ public static class ScenarioPipeline
         return inputs with { Scenario = inputs.Scenario with { Run = run, Budget = budget } };
     }
 
-    private static async Task<Contracts.RunOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
+    private static Task<Contracts.RunOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
         ScenarioInputs input, CancellationToken ct)
     {
         if (!console.Profile.Capabilities.Interactive)
-        {
             console.MarkupLine($"Scenario [bold]{Markup.Escape(input.Scenario.Id)}[/]: {Reporting.DutchFormat.Number(input.Scenario.Run.Runs)} trajecten …");
-            return await ScenarioRunner.RunAsync(client, input, null, ct);
-        }
-        Contracts.RunOutcome? outcome = null;
-        await console.Progress().StartAsync(async ctx =>
-        {
-            var task = ctx.AddTask($"{input.Scenario.Id}: kalibreren", maxValue: input.Scenario.Run.Runs);
-            outcome = await ScenarioRunner.RunAsync(client, input, p =>
-            {
-                task.Description = $"{input.Scenario.Id}: {p.Phase}";
-                task.Value = p.CompletedTrajectories;
-            }, ct);
-            task.Value = task.MaxValue;
-        });
-        return outcome!;
+        return ProgressDisplay.Show(console, input.Scenario.Id, input.Scenario.Run.Runs,
+            onProgress => ScenarioRunner.RunAsync(client, input, onProgress, ct));
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace IvpSim.Cli.Hosting;
 
 /// <summary>Asks the OS for a free loopback port, so that several runs (and tests) can host silos side by side.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

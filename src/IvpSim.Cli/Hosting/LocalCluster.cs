@@ -1,7 +1,6 @@
-using IvpSim.Contracts;
+using IvpSim.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IvpSim.Cli.Hosting;
 
@@ -9,7 +8,7 @@ namespace IvpSim.Cli.Hosting;
 /// A single-process Orleans silo with localhost clustering: no external service. The co-hosted client talks
 /// to the grains in the same process.
 /// </summary>
-public sealed class LocalCluster : IAsyncDisposable
+public sealed class LocalCluster : IRunCluster
 {
     private readonly IHost _host;
 
@@ -17,16 +16,13 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
+    public string Description => "lokaal (één silo in dit proces)";
+
     public static async Task<LocalCluster> StartAsync(CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
-        builder.Services.AddIvpSimSerialization();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()));
+        CliLogging.Configure(builder.Logging);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()).AddIvpSim());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new LocalCluster(host);

@@ -3,22 +3,65 @@ using IvpSim.Data;
 
 namespace IvpSim.Cli.Hosting;
 
-/// <summary>Runs one scenario on a cluster and reports progress while it runs.</summary>
+/// <summary>
+/// Runs one scenario on a cluster and reports progress while it runs. The coordinator grain does the work; this side
+/// polls its progress, which also tells when the coordinator's silo is gone (a client would otherwise wait for the
+/// run's full timeout).
+/// </summary>
 public static class ScenarioRunner
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>No progress at all from the coordinator for this long: it is taken as lost.</summary>
+    private static readonly TimeSpan SilenceLimit = TimeSpan.FromSeconds(20);
+
+    public static RunRequest Request(ScenarioInputs inputs)
+    {
+        var s = inputs.Scenario;
+        return new RunRequest(s.Id, s.Run.Seed, s.Run.Runs, s.Run.BatchSize, s.Model,
+            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National);
+    }
+
     public static async Task<RunOutcome> RunAsync(IClusterClient client, ScenarioInputs inputs,
         Action<RunProgress>? onProgress, CancellationToken cancellationToken)
     {
-        var s = inputs.Scenario;
-        var request = new RunRequest(s.Id, s.Run.Seed, s.Run.Runs, s.Run.BatchSize, s.Model,
-            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National);
-        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{s.Id}-{Guid.NewGuid():N}");
-        var run = coordinator.Run(request);
-        while (onProgress is not null && !run.IsCompleted)
+        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{inputs.Scenario.Id}-{Guid.NewGuid():N}");
+        var run = coordinator.Run(Request(inputs), cancellationToken);
+        var lastHeard = DateTime.UtcNow;
+        RunProgress? last = null;
+        while (!run.IsCompleted)
         {
-            await Task.WhenAny(run, Task.Delay(250, cancellationToken));
-            if (!run.IsCompleted) onProgress(await coordinator.GetProgress());
+            await Task.WhenAny(run, Task.Delay(PollInterval, CancellationToken.None));
+            if (run.IsCompleted || cancellationToken.IsCancellationRequested) break;
+            var progress = await Poll(coordinator);
+            if (progress is { Started: true })
+            {
+                last = progress;
+                lastHeard = DateTime.UtcNow;
+                onProgress?.Invoke(progress);
+            }
+            // An empty coordinator after a started one: its silo died and the grain came back, without the run.
+            var lost = (last is not null && progress is { Started: false }) || DateTime.UtcNow - lastHeard > SilenceLimit;
+            if (lost && !run.IsCompleted)
+            {
+                var where = last is null ? "" : $" op silo {last.Silo}";
+                throw new ClusterUnavailableException(
+                    $"de coördinator van de run{where} is uitgevallen; er is niets weggeschreven. Start de run opnieuw.");
+            }
         }
         return await run;
+    }
+
+    private static async Task<RunProgress?> Poll(IRunCoordinatorGrain coordinator)
+    {
+        try
+        {
+            return await coordinator.GetProgress();
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+                                      or Orleans.Runtime.Messaging.ConnectionFailedException)
+        {
+            return null;
+        }
     }
 }

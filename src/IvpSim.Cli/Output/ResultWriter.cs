@@ -11,9 +11,10 @@ namespace IvpSim.Cli.Output;
 /// <summary>The files of one scenario run: projections, targets, contributions, themes, budget, value for money, run.txt and charts/.</summary>
 public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
     IReadOnlyList<ProjectionRow> Projections, IReadOnlyList<TargetOutcome> Targets, IReadOnlyList<BudgetRow> Budget,
-    IReadOnlyList<ValueForMoneyRow> ValueForMoney, IReadOnlyList<TargetGainRow> TargetGains)
+    IReadOnlyList<ValueForMoneyRow> ValueForMoney, IReadOnlyList<TargetGainRow> TargetGains, string Cluster)
 {
-    public static ScenarioResult From(ScenarioInputs inputs, RunOutcome outcome)
+    /// <param name="cluster">Where it ran, for run.txt (never with a password).</param>
+    public static ScenarioResult From(ScenarioInputs inputs, RunOutcome outcome, string cluster = "lokaal")
     {
         var id = inputs.Scenario.Id;
         return new(inputs, outcome,
@@ -21,7 +22,7 @@ public sealed record ScenarioResult(ScenarioInputs Inputs, RunOutcome Outcome,
             TargetEvaluator.Evaluate(id, outcome.Plan.Targets, inputs.Observations, outcome.Aggregate, outcome.Plan.Settings.Forecast),
             BudgetTable.Build(id, outcome.Plan, outcome.Aggregate),
             Model.Results.ValueForMoney.Build(id, outcome.Aggregate),
-            Model.Results.ValueForMoney.TargetGains(id, outcome.Plan, outcome.Aggregate));
+            Model.Results.ValueForMoney.TargetGains(id, outcome.Plan, outcome.Aggregate), cluster);
     }
 
     public void WriteTo(string folder, bool charts)

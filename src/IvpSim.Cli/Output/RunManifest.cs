@@ -25,7 +25,11 @@ public static class RunManifest
             sb.Append(inv, $"data_overlays: {baseFile} (sha256 {FileChecksum.Sha256(baseFile)})\n");
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
+        sb.Append(inv, $"cluster: {result.Cluster}\n");
         sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");
+        foreach (var share in result.Outcome.Silos)
+            sb.Append(inv, $"trajectories_on_silo: {share.Silo} {share.Trajectories}\n");
+        sb.Append(inv, $"batches_retried_after_silo_loss: {result.Outcome.RetriedBatches}\n");
         sb.Append(inv, $"noise_pooled_log_variance: {plan.Hyper.Noise:F5}\n");
         sb.Append(inv, $"common_correlation: {plan.Hyper.CommonCorrelation:F3}\n");
         sb.Append(inv, $"forecast_calibration: {s.Data.Calibration ?? "(geen: ongekalibreerde standaardwaarden)"}\n");

@@ -13,6 +13,12 @@ namespace IvpSim.Model.Calibration;
 /// </summary>
 public static class CalibrationInputs
 {
+    /// <summary>
+    /// What one municipality's calibration reads: its own observations and the region's (fraud shares, the regional
+    /// score), not the other municipalities'.
+    /// </summary>
+    public static ObservationSet ForMunicipality(ObservationSet data, string municipality) =>
+        new([.. data.Items.Where(o => o.Region == municipality || o.Region == Regions.VeluweWest)]);
     public static ImmutableArray<CalibrationSeries> CountSeries(ObservationSet data, string municipality) =>
         [.. Indicators.SimulatedCounts
             .Select(indicator => indicator == Indicators.OtherCrimes

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using IvpSim.Model.Backtest;
+using IvpSim.Model.Calibration;
+using IvpSim.Model.Domain;
+
+namespace IvpSim.Contracts.Surrogates;
+
+// What a backtest on a silo reads and returns (see DataSurrogates.cs).
+
+[GenerateSerializer, Immutable, Alias("ivpsim.ReferenceSeries")]
+public readonly record struct ReferenceSeriesSurrogate(
+    [property: Id(0)] string Id, [property: Id(1)] string Kind, [property: Id(2)] string Label, [property: Id(3)] ImmutableArray<int> Years,
+    [property: Id(4)] ImmutableArray<double> Values);
+
+[RegisterConverter]
+public sealed class ReferenceSeriesConverter : IConverter<ReferenceSeries, ReferenceSeriesSurrogate>
+{
+    public ReferenceSeries ConvertFromSurrogate(in ReferenceSeriesSurrogate s) => new(s.Id, s.Kind, s.Label, s.Years, s.Values);
+    public ReferenceSeriesSurrogate ConvertToSurrogate(in ReferenceSeries v) => new(v.Id, v.Kind, v.Label, v.Years, v.Values);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.ReferenceCorpus")]
+public readonly record struct ReferenceCorpusSurrogate([property: Id(0)] ImmutableArray<ReferenceSeries> Series);
+
+[RegisterConverter]
+public sealed class ReferenceCorpusConverter : IConverter<ReferenceCorpus, ReferenceCorpusSurrogate>
+{
+    public ReferenceCorpus ConvertFromSurrogate(in ReferenceCorpusSurrogate s) => new(s.Series);
+    public ReferenceCorpusSurrogate ConvertToSurrogate(in ReferenceCorpus v) => new(v.Series);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.BacktestInputs")]
+public readonly record struct BacktestInputsSurrogate(
+    [property: Id(0)] ObservationSet Observations, [property: Id(1)] Population Population, [property: Id(2)] ReferenceCorpus Corpus,
+    [property: Id(3)] ImmutableArray<CalibrationSeries> National, [property: Id(4)] ModelSettings Settings);
+
+[RegisterConverter]
+public sealed class BacktestInputsConverter : IConverter<BacktestInputs, BacktestInputsSurrogate>
+{
+    public BacktestInputs ConvertFromSurrogate(in BacktestInputsSurrogate s) => new(s.Observations, s.Population, s.Corpus, s.National, s.Settings);
+    public BacktestInputsSurrogate ConvertToSurrogate(in BacktestInputs v) => new(v.Observations, v.Population, v.Corpus, v.National, v.Settings);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.BacktestOptions")]
+public readonly record struct BacktestOptionsSurrogate(
+    [property: Id(0)] ImmutableArray<int> Origins, [property: Id(1)] int MinHorizon, [property: Id(2)] int MaxHorizon, [property: Id(3)] int Draws,
+    [property: Id(4)] ulong Seed, [property: Id(5)] bool PerStructure);
+
+[RegisterConverter]
+public sealed class BacktestOptionsConverter : IConverter<BacktestOptions, BacktestOptionsSurrogate>
+{
+    public BacktestOptions ConvertFromSurrogate(in BacktestOptionsSurrogate s) => new(s.Origins, s.MinHorizon, s.MaxHorizon, s.Draws, s.Seed, s.PerStructure);
+    public BacktestOptionsSurrogate ConvertToSurrogate(in BacktestOptions v) => new(v.Origins, v.MinHorizon, v.MaxHorizon, v.Draws, v.Seed, v.PerStructure);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.BacktestRow")]
+public readonly record struct BacktestRowSurrogate(
+    [property: Id(0)] string DataSet, [property: Id(1)] string Region, [property: Id(2)] string Indicator, [property: Id(3)] int FitUntil,
+    [property: Id(4)] int Year, [property: Id(5)] string Method, [property: Id(6)] double Observed, [property: Id(7)] double P05,
+    [property: Id(8)] double P25, [property: Id(9)] double P50, [property: Id(10)] double P75, [property: Id(11)] double P95,
+    [property: Id(12)] double Crps, [property: Id(13)] double Wis, [property: Id(14)] double Pit, [property: Id(15)] double Scale);
+
+[RegisterConverter]
+public sealed class BacktestRowConverter : IConverter<BacktestRow, BacktestRowSurrogate>
+{
+    public BacktestRow ConvertFromSurrogate(in BacktestRowSurrogate s) => new(s.DataSet, s.Region, s.Indicator, s.FitUntil, s.Year, s.Method,
+        s.Observed, s.P05, s.P25, s.P50, s.P75, s.P95, s.Crps, s.Wis, s.Pit, s.Scale);
+    public BacktestRowSurrogate ConvertToSurrogate(in BacktestRow v) => new(v.DataSet, v.Region, v.Indicator, v.FitUntil, v.Year, v.Method,
+        v.Observed, v.P05, v.P25, v.P50, v.P75, v.P95, v.Crps, v.Wis, v.Pit, v.Scale);
+}
