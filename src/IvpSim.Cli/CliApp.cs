@@ -37,7 +37,7 @@ public static class CliApp
         var parse = root.Parse(args.Length == 0 || (!verbs.Contains(args[0]) && !isHelp && args[0].StartsWith('-')) ? ["run", .. args] : args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"fout: {parse.Errors[0].Message} (zie --help)");
+            await error.WriteLineAsync($"fout: {ParseErrorText.Dutch(parse.Errors[0].Message)} (zie --help)");
             return InputError;
         }
         try
@@ -79,6 +79,7 @@ public static class CliApp
             "Zonder opdracht: alle standaardscenario's draaien (zoals 'run') en de resultaten in out/ zetten.");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(BudgetCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));

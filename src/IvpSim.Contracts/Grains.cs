@@ -17,6 +17,14 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     Task<RunOutcome> Run(RunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs several scenarios on the same trajectories (common random numbers) and counts, per target, how they do
+    /// against the first. All must have the same seed and number of runs.
+    /// </summary>
+    [ResponseTimeout("01:00:00")]
+    [Alias("Compare")]
+    Task<CompareOutcome> Compare(CompareRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// How far the run is. Answers at once, also while the run goes on; a short timeout, so that a client notices
     /// within seconds when the coordinator's silo is gone.
     /// </summary>

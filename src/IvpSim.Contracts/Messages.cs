@@ -117,13 +117,29 @@ public sealed record ThemeRequest(
 [GenerateSerializer, Immutable, Alias("ivpsim.ThemeSummaryMessage")]
 public sealed record ThemeSummaryMessage([property: Id(0)] ImmutableArray<ThemeSummaryRow> Rows);
 
-/// <summary>The plan a worker simulates from, sent to it once per run.</summary>
+/// <summary>The plans a worker simulates, on the same trajectories, sent to it once per run (one plan: a plain run).</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.WorkerPlan")]
-public sealed record WorkerPlan([property: Id(0)] SimulationPlan Plan);
+public sealed record WorkerPlan([property: Id(0)] ImmutableArray<SimulationPlan> Plans);
 
-/// <summary>What one worker simulated since its last hand-over, as one mergeable aggregate, and which batches (by first trajectory) that is.</summary>
+/// <summary>
+/// What one worker simulated since its last hand-over: a mergeable aggregate per plan, the paired counts between
+/// the plans, and which batches (by first trajectory) that is.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.WorkerResult")]
-public sealed record WorkerResult([property: Id(0)] RunAggregate Aggregate, [property: Id(1)] ImmutableArray<long> Batches);
+public sealed record WorkerResult(
+    [property: Id(0)] ImmutableArray<RunAggregate> Aggregates,
+    [property: Id(1)] Model.Comparison.ComparisonAggregate Paired,
+    [property: Id(2)] ImmutableArray<long> Batches);
+
+/// <summary>Scenarios to run on the same trajectories (one seed, one number of runs) and compare with the first.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.CompareRequest")]
+public sealed record CompareRequest([property: Id(0)] ImmutableArray<RunRequest> Scenarios);
+
+/// <summary>Each scenario's outcome, and the paired counts against the first.</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.CompareOutcome")]
+public sealed record CompareOutcome(
+    [property: Id(0)] ImmutableArray<RunOutcome> Scenarios,
+    [property: Id(1)] Model.Comparison.ComparisonAggregate Paired);
 
 /// <summary>A backtest's data and options.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestRequest")]

@@ -17,8 +17,10 @@ public static class CatalogueReader
     {
         var root = YamlDocument.LoadRoot(path);
         var problems = new InputProblems();
-        var themes = root.OptionalMapList("themes").Select(m => problems.Try(() => ReadTheme(m))).OfType<Theme>().ToList();
-        var themeIds = themes.Select(t => t.Id).ToHashSet();
+        var themeMaps = root.OptionalMapList("themes");
+        var themes = themeMaps.Select(m => problems.Try(() => ReadTheme(m))).OfType<Theme>().ToList();
+        // A theme with an error is reported once; its id still counts, so that its interventions do not add misleading errors.
+        var themeIds = themeMaps.Select(m => m.OptionalString("id")).OfType<string>().ToHashSet();
         var interventions = new List<Intervention>();
         foreach (var map in root.OptionalMapList("interventions"))
         {
@@ -38,7 +40,7 @@ public static class CatalogueReader
 
     private static Theme ReadTheme(YamlMap map)
     {
-        var id = map.RequiredString("id");
+        var id = map.RequiredId("id");
         var kind = map.RequiredString("kind") switch
         {
             "joint" => ThemeKind.Joint,
@@ -54,7 +56,7 @@ public static class CatalogueReader
 
     private static Intervention ReadIntervention(YamlMap map, IReadOnlySet<string> themeIds)
     {
-        var id = map.RequiredString("id");
+        var id = map.RequiredId("id");
         var themes = map.OptionalStringList("themes").Select(t => themeIds.Contains(t.Value)
             ? t.Value : throw map.ErrorAt("themes", $"onbekend thema '{t.Value}'")).ToImmutableArray();
         var status = map.RequiredString("status");

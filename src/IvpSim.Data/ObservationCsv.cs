@@ -52,6 +52,7 @@ public static partial class ObservationCsv
             seen[(region, indicator, year)] = row.Line;
             result.Add(new Observation(region, indicator, year, value, row.Fields["source"]));
         }
+        if (result.Count == 0) throw new InputException(path, null, null, "bevat geen waarnemingen (alleen een kopregel of leeg)");
         return result.ToImmutable();
     }
 

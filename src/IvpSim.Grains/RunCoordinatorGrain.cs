@@ -1,6 +1,7 @@
 using IvpSim.Contracts;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Calibration;
+using IvpSim.Model.Comparison;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Forecasting;
 using IvpSim.Model.Simulation;
@@ -23,29 +24,38 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
 
     public Task<RunProgress> GetProgress() => Task.FromResult(_progress with { Silo = RuntimeIdentity });
 
-    public async Task<RunOutcome> Run(RunRequest request, CancellationToken cancellationToken)
+    public async Task<RunOutcome> Run(RunRequest request, CancellationToken cancellationToken) =>
+        (await Compare(new CompareRequest([request]), cancellationToken)).Scenarios[0];
+
+    public async Task<CompareOutcome> Compare(CompareRequest request, CancellationToken cancellationToken)
     {
         var runId = this.GetPrimaryKeyString();
-        _progress = new RunProgress("kalibreren", 0, request.Runs, 0, 0, Started: true);
-        var plan = await Calibrate(runId, request);
+        var scenarios = request.Scenarios;
+        if (scenarios.IsEmpty) throw new RunInputException("geen scenario om te draaien");
+        if (scenarios.Any(s => s.Seed != scenarios[0].Seed || s.Runs != scenarios[0].Runs))
+            throw new RunInputException("scenario's vergelijken vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
+        var runs = scenarios[0].Runs;
+        _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
+        // Each scenario calibrates on its own grains (its data and settings may differ).
+        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(k == 0 ? runId : $"{runId}.{k}", s)));
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
-        var batches = MonteCarlo.Batches(request.Runs, request.BatchSize ?? MonteCarlo.AutoBatchSize(request.Runs, places.Count));
+        var batches = MonteCarlo.Batches(runs, scenarios[0].BatchSize ?? MonteCarlo.AutoBatchSize(runs, places.Count));
         _progress = _progress with { Phase = "simuleren", TotalBatches = batches.Count };
-        // The plan goes to each worker once; batches carry only their range.
-        var dispatcher = new RunDispatcher(new WorkerPlan(plan), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)),
+        // The plans go to each worker once; batches carry only their range.
+        var dispatcher = new RunDispatcher(new WorkerPlan([.. plans]), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)),
             places, d => _progress = _progress with
             {
                 CompletedTrajectories = d.CompletedTrajectories, CompletedBatches = d.CompletedBatches, RetriedBatches = d.Retried,
             });
-        logger.LogInformation("run {Run}: {Runs} trajecten in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
-            runId, request.Runs, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
+        logger.LogInformation("run {Run}: {Runs} trajecten van {Scenarios} scenario('s) in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
+            runId, runs, scenarios.Length, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
         var started = DateTime.UtcNow;
-        RunAggregate aggregate;
+        (ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired) result;
         try
         {
-            aggregate = await dispatcher.RunAsync(cancellationToken);
+            result = await dispatcher.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -56,9 +66,10 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         logger.LogInformation("run {Run}: klaar in {Seconds:0.0} s, {Retried} batches opnieuw na verlies van een silo",
             runId, (DateTime.UtcNow - started).TotalSeconds, dispatcher.Retried);
         _progress = _progress with { Phase = "thema's samenvatten" };
-        var themes = await SummarizeThemes(runId, request, aggregate);
+        var outcomes = await Task.WhenAll(scenarios.Select(async (s, k) => new RunOutcome(plans[k], result.Aggregates[k], dispatcher.Silos,
+            await SummarizeThemes(k == 0 ? runId : $"{runId}.{k}", s, result.Aggregates[k]), dispatcher.Retried)));
         _progress = _progress with { Phase = "klaar" };
-        return new RunOutcome(plan, aggregate, dispatcher.Silos, themes, dispatcher.Retried);
+        return new CompareOutcome([.. outcomes], result.Paired);
     }
 
     /// <summary>A worker per core of every active silo: each silo is asked for its cores on the silo itself.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using IvpSim.Contracts;
 using IvpSim.Model.Aggregation;
+using IvpSim.Model.Comparison;
 using IvpSim.Model.Simulation;
 using Orleans.Runtime.Placement;
 
@@ -51,7 +52,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     private readonly Queue<int> _queue = new(Enumerable.Range(0, batches.Count));
     private readonly List<Worker> _workers = [];
     private readonly Dictionary<Task, (Worker Worker, int Call)> _outstanding = [];
-    private readonly List<RunAggregate> _collected = [];
+    private readonly List<WorkerResult> _collected = [];
     private readonly HashSet<int> _done = [];
     private readonly Dictionary<string, long> _securedBySilo = [];
     private readonly Dictionary<long, int> _batchByFirst = batches.Select((b, i) => (b.First, i)).ToDictionary(x => x.First, x => x.i);
@@ -76,7 +77,8 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     public static bool IsLostWorker(Exception e) =>
         e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or WorkerLostException;
 
-    public async Task<RunAggregate> RunAsync(CancellationToken cancellationToken)
+    /// <returns>Per plan the merged aggregate, and the paired counts between the plans.</returns>
+    public async Task<(ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired)> RunAsync(CancellationToken cancellationToken)
     {
         for (var i = 0; i < places.Count; i++) AddWorker(places[i]);
         foreach (var worker in _workers.ToArray()) await Prepare(worker);
@@ -114,7 +116,8 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
             }
             await Replace(cancellationToken);
         }
-        return _collected.Aggregate(RunAggregate.Empty, (a, b) => a.Merge(b));
+        return ([.. plan.Plans.Select((_, p) => _collected.Aggregate(RunAggregate.Empty, (a, r) => a.Merge(r.Aggregates[p])))],
+            _collected.Aggregate(ComparisonAggregate.Empty, (a, r) => a.Merge(r.Paired)));
     }
 
     /// <summary>
@@ -136,7 +139,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     /// <summary>A hand-over arrived: the batches it names (by their first trajectory) are in the result for good.</summary>
     private void Secure(Worker worker, WorkerResult result)
     {
-        _collected.Add(result.Aggregate);
+        _collected.Add(result);
         foreach (var first in result.Batches)
         {
             var batch = _batchByFirst[first];

@@ -1,5 +1,5 @@
 using IvpSim.Contracts;
-using IvpSim.Model.Simulation;
+using IvpSim.Model.Comparison;
 
 namespace IvpSim.Grains;
 
@@ -11,7 +11,7 @@ namespace IvpSim.Grains;
 [CollectionAgeLimit(Minutes = 5)] // a worker whose coordinator died is never collected: it goes when idle this long
 public sealed class RunWorkerGrain : Grain, IRunWorkerGrain
 {
-    private BatchRunner? _runner;
+    private ComparisonRunner? _runner;
     private readonly List<long> _batches = [];
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class RunWorkerGrain : Grain, IRunWorkerGrain
 
     public Task Prepare(WorkerPlan plan)
     {
-        _runner = new BatchRunner(plan.Plan);
+        _runner = new ComparisonRunner(plan.Plans);
         return Task.CompletedTask;
     }
 
@@ -70,8 +70,10 @@ public sealed class RunWorkerGrain : Grain, IRunWorkerGrain
 
     private WorkerResult HandOver()
     {
-        var result = new WorkerResult(Runner.Accumulator.ToAggregate(), [.. _batches]);
-        Runner.Accumulator.Clear();
+        var runner = Runner;
+        var result = new WorkerResult([.. Enumerable.Range(0, runner.Plans).Select(p => runner.Accumulator(p).ToAggregate())],
+            runner.Paired(), [.. _batches]);
+        runner.Clear();
         _batches.Clear();
         return result;
     }
@@ -80,7 +82,7 @@ public sealed class RunWorkerGrain : Grain, IRunWorkerGrain
     /// The run's tables. Without them (a call forwarded to a fresh activation after the worker's silo died, or a
     /// batch of a cancelled run) the request fails as a lost worker and this activation goes too, rather than linger empty.
     /// </summary>
-    private BatchRunner Runner
+    private ComparisonRunner Runner
     {
         get
         {

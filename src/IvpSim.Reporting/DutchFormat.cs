@@ -13,8 +13,12 @@ public static class DutchFormat
         PercentGroupSeparator = ".",
     };
 
-    public static string Number(double value, int decimals = 0) =>
-        value.ToString("#,0" + (decimals > 0 ? "." + new string('0', decimals) : ""), Numbers);
+    /// <summary>"1.234,5"; a value that rounds to zero shows as 0, never as "-0".</summary>
+    public static string Number(double value, int decimals = 0)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : value).ToString("#,0" + (decimals > 0 ? "." + new string('0', decimals) : ""), Numbers);
+    }
 
     public static string Percent(double probability) => (probability * 100).ToString("0", Numbers) + "%";
 }

@@ -66,11 +66,13 @@ public sealed class MessageSerializationTests
     {
         var inputs = ScenarioInputs.Load(RepoRoot.Scenario("ivp-plan.yaml"));
         var request = RunCoordinatorGrainTests.Request(inputs, 300, 100);
-        RunOutcome outcome;
+        var compare = new CompareRequest([request, RunCoordinatorGrainTests.Request(ScenarioInputs.Load(RepoRoot.Scenario("baseline.yaml")), 300, 100)]);
+        CompareOutcome compared;
         await using (var cluster = await TestClusters.StartAsync(1))
         {
-            outcome = await cluster.Client.GetGrain<IRunCoordinatorGrain>("serialization").Run(request, CancellationToken.None);
+            compared = await cluster.Client.GetGrain<IRunCoordinatorGrain>("serialization").Compare(compare, CancellationToken.None);
         }
+        var outcome = compared.Scenarios[0];
         var plan = outcome.Plan;
         var model = plan.Municipalities[0];
         var series = CalibrationInputs.CountSeries(inputs.Observations, model.Municipality);
@@ -108,8 +110,10 @@ public sealed class MessageSerializationTests
             new PlannedInterventionMessage(plan.Interventions[0], plan.Costs[0]),
             new ThemeRequest(inputs.Scenario.Id, theme, [.. inputs.Catalogue.InterventionsOf(theme.Id).Select(i => i.Id)], outcome.Aggregate),
             new ThemeSummaryMessage(outcome.Themes),
-            new WorkerPlan(plan),
-            new WorkerResult(outcome.Aggregate, [0, 100, 200]),
+            new WorkerPlan([plan, compared.Scenarios[1].Plan]),
+            new WorkerResult([outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, [0, 100, 200]),
+            compare,
+            compared,
             new BacktestRequest(backtestInputs, backtestOptions),
             new BacktestResult(Backtester.Run(backtestInputs, backtestOptions)),
         ];

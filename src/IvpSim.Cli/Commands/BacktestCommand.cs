@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using IvpSim.Reporting.Results;
 using System.Text.RegularExpressions;
 using IvpSim.Cli.Output;
 using IvpSim.Contracts;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IvpSim.Reporting.Results;
 using System.Collections.Immutable;
 using IvpSim.Cli.Output;
 using IvpSim.Data;

@@ -1,22 +1,34 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using IvpSim.Cli.Hosting;
 using IvpSim.Cli.Output;
 using IvpSim.Data;
+using IvpSim.Reporting;
+using IvpSim.Reporting.Results;
 using Spectre.Console;
 
 namespace IvpSim.Cli.Commands;
 
 /// <summary>
-/// What 'run' and 'budget' share: read and check every input, run each scenario on the local cluster, write its
-/// folder atomically, print a summary; with several scenarios also a comparison chart.
+/// What 'run', 'budget' and 'compare' share: read and check every input and output path, run the scenarios on the
+/// cluster (several at once: on the same trajectories), assemble each one's report and write it, atomically, with
+/// a summary on the console; with several scenarios also their comparison with the first.
 /// </summary>
 public static class ScenarioPipeline
 {
+    /// <summary>The folder, beside the scenarios' folders, with their comparison.</summary>
+    public const string ComparisonFolder = "vergelijking";
+
+    /// <summary>Without named scenarios this one goes first: every other is compared with it.</summary>
+    public const string BaselineId = "baseline";
+
+    /// <param name="compareOnly">'compare': only the comparison, in --out (default out/vergelijking).</param>
     public static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, CommonOptions options, int? claimYear,
-        Action<IAnsiConsole, ScenarioResult> summary, CancellationToken ct)
+        Action<IAnsiConsole, ScenarioReport> summary, CancellationToken ct, bool compareOnly = false)
     {
         var cluster = options.Cluster.Resolve(parse);
-        var files = ScenarioFiles.Resolve(parse.GetValue(options.Scenarios) ?? []);
+        var named = parse.GetValue(options.Scenarios) ?? [];
+        var files = ScenarioFiles.Resolve(named);
         var outRoot = parse.GetValue(options.Out) ?? "out";
         var charts = !parse.GetValue(options.NoCharts);
         // Read and check every input before anything runs or is written.
@@ -24,35 +36,50 @@ public static class ScenarioPipeline
         var duplicate = inputs.GroupBy(i => i.Scenario.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InputException(duplicate.Last().Scenario.SourceFile, null, "id", $"scenario-id '{duplicate.Key}' komt twee keer voor");
-        var single = files.Count == 1 && parse.GetValue(options.Scenarios) is { Length: > 0 };
-        var targets = inputs.ToDictionary(i => i.Scenario.Id, i => single ? outRoot : Path.Combine(outRoot, i.Scenario.Id));
-        var comparison = Path.Combine(outRoot, ComparisonFolder);
+        if (named.Length == 0) inputs = [.. inputs.OrderBy(i => i.Scenario.Id == BaselineId ? 0 : 1)];
+        if (compareOnly && inputs.Count < 2) throw new InputException("compare", null, null, "noem minstens twee scenario's om te vergelijken");
+        CheckComparable(inputs);
+        var single = files.Count == 1 && named.Length > 0;
+        var targets = compareOnly ? [] : inputs.ToDictionary(i => i.Scenario.Id, i => single ? outRoot : Path.Combine(outRoot, i.Scenario.Id));
+        var comparison = compareOnly
+            ? parse.GetResult(options.Out) is { Implicit: false } ? outRoot : Path.Combine(outRoot, ComparisonFolder)
+            : Path.Combine(outRoot, ComparisonFolder);
         foreach (var t in targets.Values) OutputFolder.EnsureWritable(t);
         if (inputs.Count > 1) OutputFolder.EnsureWritable(comparison);
 
         await using var host = await cluster.StartAsync(ct);
         if (host is RemoteCluster) console.MarkupLine($"Cluster: {Markup.Escape(host.Description)}");
-        var results = new List<ScenarioResult>();
-        foreach (var input in inputs)
+        var outcome = await RunWithProgress(console, host.Client, inputs, ct);
+        var reports = inputs.Select((input, k) => Reports.From(input, outcome.Scenarios[k], host.Description)).ToImmutableArray();
+        var created = DateTime.Now;
+        foreach (var report in compareOnly ? [] : reports)
         {
-            var outcome = await RunWithProgress(console, host.Client, input, ct);
-            var result = ScenarioResult.From(input, outcome, host.Description);
-            OutputFolder.Write(targets[input.Scenario.Id], folder => result.WriteTo(folder, charts));
-            summary(console, result);
-            console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(targets[input.Scenario.Id]))}[/]");
+            var folder = targets[report.Id];
+            OutputFolder.Write(folder, f => ReportFiles.WriteScenario(f, report, charts, created));
+            summary(console, report);
+            console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(folder))}[/]");
             console.WriteLine();
-            results.Add(result);
         }
-        if (results.Count > 1 && charts)
+        if (reports.Length > 1)
         {
-            OutputFolder.Write(comparison, folder => ScenarioComparison.Write(folder, results));
-            console.MarkupLine($"Vergelijking van de scenario's: [link]{Markup.Escape(Path.GetFullPath(comparison))}[/]");
+            var compared = ComparisonReport.Build(reports, outcome.Paired);
+            OutputFolder.Write(comparison, f => ReportFiles.WriteComparison(f, compared, charts, created));
+            ComparisonSummary.Write(console, compared);
+            console.MarkupLine($"Vergelijking van de scenario's: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(comparison, ReportFiles.ReportFile)))}[/]");
         }
         return 0;
     }
 
-    /// <summary>The folder, beside the scenarios' folders, with charts that compare them.</summary>
-    public const string ComparisonFolder = "vergelijking";
+    /// <summary>Scenarios run together share their trajectories: one seed and one number of runs.</summary>
+    private static void CheckComparable(IReadOnlyList<ScenarioInputs> inputs)
+    {
+        var first = inputs[0].Scenario.Run;
+        var other = inputs.Skip(1).FirstOrDefault(i => i.Scenario.Run.Seed != first.Seed || i.Scenario.Run.Runs != first.Runs);
+        if (other is null) return;
+        throw new InputException(other.Scenario.SourceFile, null, "run",
+            $"seed {other.Scenario.Run.Seed} en {other.Scenario.Run.Runs} trajecten, maar {inputs[0].Scenario.Id} heeft seed {first.Seed} en " +
+            $"{first.Runs}: scenario's die samen draaien delen hun trajecten; geef --seed en --runs op, of draai ze apart");
+    }
 
     private static ScenarioInputs ApplyOverrides(ScenarioInputs inputs, ParseResult parse, CommonOptions options, int? claimYear)
     {
@@ -66,12 +93,13 @@ public static class ScenarioPipeline
         return inputs with { Scenario = inputs.Scenario with { Run = run, Budget = budget } };
     }
 
-    private static Task<Contracts.RunOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
-        ScenarioInputs input, CancellationToken ct)
+    private static Task<Contracts.CompareOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
+        IReadOnlyList<ScenarioInputs> inputs, CancellationToken ct)
     {
+        var label = string.Join(" + ", inputs.Select(i => i.Scenario.Id));
+        var runs = inputs[0].Scenario.Run.Runs;
         if (!console.Profile.Capabilities.Interactive)
-            console.MarkupLine($"Scenario [bold]{Markup.Escape(input.Scenario.Id)}[/]: {Reporting.DutchFormat.Number(input.Scenario.Run.Runs)} trajecten …");
-        return ProgressDisplay.Show(console, input.Scenario.Id, input.Scenario.Run.Runs,
-            onProgress => ScenarioRunner.RunAsync(client, input, onProgress, ct));
+            console.MarkupLine($"Scenario [bold]{Markup.Escape(label)}[/]: {Reporting.DutchFormat.Number(runs)} trajecten …");
+        return ProgressDisplay.Show(console, label, runs, onProgress => ScenarioRunner.CompareAsync(client, inputs, onProgress, ct));
     }
 }

@@ -4,9 +4,9 @@ using IvpSim.Data;
 namespace IvpSim.Cli.Hosting;
 
 /// <summary>
-/// Runs one scenario on a cluster and reports progress while it runs. The coordinator grain does the work; this side
-/// polls its progress, which also tells when the coordinator's silo is gone (a client would otherwise wait for the
-/// run's full timeout).
+/// Runs scenarios on a cluster (several: on the same trajectories) and reports progress while they run. The
+/// coordinator grain does the work; this side polls its progress, which also tells when the coordinator's silo is
+/// gone (a client would otherwise wait for the run's full timeout).
 /// </summary>
 public static class ScenarioRunner
 {
@@ -22,11 +22,17 @@ public static class ScenarioRunner
             inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National);
     }
 
-    public static async Task<RunOutcome> RunAsync(IClusterClient client, ScenarioInputs inputs,
+    /// <summary>One scenario on its own.</summary>
+    public static async Task<RunOutcome> RunAsync(IClusterClient client, ScenarioInputs inputs, Action<RunProgress>? onProgress,
+        CancellationToken cancellationToken) =>
+        (await CompareAsync(client, [inputs], onProgress, cancellationToken)).Scenarios[0];
+
+    /// <summary>The scenarios on the same trajectories; the first is the one the others are compared with.</summary>
+    public static async Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs,
         Action<RunProgress>? onProgress, CancellationToken cancellationToken)
     {
-        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{inputs.Scenario.Id}-{Guid.NewGuid():N}");
-        var run = coordinator.Run(Request(inputs), cancellationToken);
+        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{inputs[0].Scenario.Id}-{Guid.NewGuid():N}");
+        var run = coordinator.Compare(new CompareRequest([.. inputs.Select(Request)]), cancellationToken);
         var lastHeard = DateTime.UtcNow;
         RunProgress? last = null;
         while (!run.IsCompleted)

@@ -1,6 +1,7 @@
 using IvpSim.Model.Budget;
 using IvpSim.Model.Domain;
 using IvpSim.Reporting;
+using IvpSim.Reporting.Results;
 using Spectre.Console;
 
 namespace IvpSim.Cli.Output;
@@ -8,9 +9,9 @@ namespace IvpSim.Cli.Output;
 /// <summary>The Dutch claim summary: per municipality the extra money for the claim year and its largest items.</summary>
 public static class BudgetSummary
 {
-    public static void Write(IAnsiConsole console, ScenarioResult result)
+    public static void Write(IAnsiConsole console, ScenarioReport result)
     {
-        var scenario = result.Inputs.Scenario;
+        var scenario = result.Scenario;
         var year = scenario.Budget.ClaimYear;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]Extra kosten {year}: {Markup.Escape(scenario.NameNl)}[/] ({DutchFormat.Number(scenario.Run.Runs)} trajecten, seed {scenario.Run.Seed})")
@@ -19,14 +20,12 @@ public static class BudgetSummary
             .AddColumn(new TableColumn("P80").RightAligned())
             .AddColumn(new TableColumn("P95").RightAligned())
             .AddColumn("Grootste posten (gemiddeld)");
-        foreach (var region in Regions.All)
+        foreach (var claim in result.Claim)
         {
-            var total = result.Outcome.Aggregate.FindCost(region.Id, CostLayout.TotalId, year);
-            if (total is null) continue;
-            var items = result.Budget.Where(b => b.Region == region.Id && b.Year == year && b.Intervention != CostLayout.TotalId && b.Mean > 0)
+            var items = result.Budget.Where(b => b.Region == claim.Region && b.Year == year && b.Intervention != CostLayout.TotalId && b.Mean > 0)
                 .OrderByDescending(b => b.Mean).Take(3)
-                .Select(b => $"{Name(result, b.Intervention)} € {DutchFormat.Number(b.Mean)}");
-            table.AddRow(region.NameNl, Euro(total.Quantile(0.5)), Euro(total.Quantile(0.8)), Euro(total.Quantile(0.95)),
+                .Select(b => $"{result.ShortName(b.Intervention)} € {DutchFormat.Number(b.Mean)}");
+            table.AddRow(Regions.Get(claim.Region).NameNl, Euro(claim.P50), Euro(claim.P80), Euro(claim.P95),
                 Markup.Escape(items.Any() ? string.Join("; ", items) : "-"));
         }
         console.Write(table);
@@ -36,7 +35,7 @@ public static class BudgetSummary
         foreach (var target in result.TargetGains.Where(g => g.Rank is >= 1 and <= 3).GroupBy(g => (g.Region, g.Indicator)))
         {
             var cheapest = target.OrderBy(g => g.Rank).Select(g =>
-                $"{Name(result, g.Intervention)} (€ {DutchFormat.Number(g.CostPerPoint ?? 0)} per procentpunt)");
+                $"{result.ShortName(g.Intervention)} (€ {DutchFormat.Number(g.CostPerPoint ?? 0)} per procentpunt)");
             console.MarkupLine(Markup.Escape($"Goedkoopst voor het doel {Indicators.Get(target.Key.Indicator).ShortLabelNl} in " +
                 $"{Regions.Get(target.Key.Region).NameNl}: {string.Join(", ", cheapest)}"));
         }
@@ -49,15 +48,7 @@ public static class BudgetSummary
         }
     }
 
-    private static string Euro(int units) => "€ " + DutchFormat.Number(units * (double)CostLayout.EurosPerUnit);
-
-    /// <summary>The catalogue's name without its explanation in brackets, short enough for a table cell.</summary>
-    private static string Name(ScenarioResult result, string id)
-    {
-        var name = result.Inputs.Catalogue.Find(id)?.NameNl ?? id;
-        var cut = name.IndexOf(" (", StringComparison.Ordinal);
-        return cut > 0 ? name[..cut] : name;
-    }
+    private static string Euro(double euros) => "€ " + DutchFormat.Number(euros);
 
     private static string KeyName(SplitKey key) => key switch
     {

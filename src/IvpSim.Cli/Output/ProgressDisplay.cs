@@ -13,11 +13,11 @@ public static class ProgressDisplay
 {
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
 
-    public static async Task<RunOutcome> Show(IAnsiConsole console, string label, long total,
-        Func<Action<RunProgress>, Task<RunOutcome>> run)
+    public static async Task<T> Show<T>(IAnsiConsole console, string label, long total, Func<Action<RunProgress>, Task<T>> run)
+        where T : class
     {
         if (!console.Profile.Capabilities.Interactive) return await Lines(console, label, total, run);
-        RunOutcome? outcome = null;
+        T? outcome = null;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(),
                 new RemainingTimeColumn(), new SpinnerColumn())
@@ -34,8 +34,7 @@ public static class ProgressDisplay
         return outcome!;
     }
 
-    private static async Task<RunOutcome> Lines(IAnsiConsole console, string label, long total,
-        Func<Action<RunProgress>, Task<RunOutcome>> run)
+    private static async Task<T> Lines<T>(IAnsiConsole console, string label, long total, Func<Action<RunProgress>, Task<T>> run)
     {
         var started = DateTime.UtcNow;
         var next = started + LineInterval;

@@ -1,5 +1,6 @@
 using IvpSim.Model.Domain;
 using IvpSim.Reporting;
+using IvpSim.Reporting.Results;
 using Spectre.Console;
 
 namespace IvpSim.Cli.Output;
@@ -7,10 +8,10 @@ namespace IvpSim.Cli.Output;
 /// <summary>The Dutch summary printed after a run: per municipality and target, where we stand and the odds.</summary>
 public static class SummaryTable
 {
-    public static void Write(IAnsiConsole console, ScenarioResult result)
+    public static void Write(IAnsiConsole console, ScenarioReport result)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{Markup.Escape(result.Inputs.Scenario.NameNl)}[/] ({DutchFormat.Number(result.Inputs.Scenario.Run.Runs)} trajecten, seed {result.Inputs.Scenario.Run.Seed})")
+            .Title($"[bold]{Markup.Escape(result.Scenario.NameNl)}[/] ({DutchFormat.Number(result.Scenario.Run.Runs)} trajecten, seed {result.Scenario.Run.Seed})")
             .AddColumn("Gemeente").AddColumn("Indicator")
             .AddColumn(new TableColumn("2019").RightAligned())
             .AddColumn(new TableColumn("Doel").RightAligned())

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using IvpSim.Model.Aggregation;
+using IvpSim.Model.Comparison;
 using IvpSim.Model.Results;
 
 namespace IvpSim.Contracts.Surrogates;
@@ -79,4 +80,18 @@ public sealed class ThemeSummaryRowConverter : IConverter<ThemeSummaryRow, Theme
         s.ProjectedMean, s.ChangeFromThemeInterventions, s.InterventionsUsed);
     public ThemeSummaryRowSurrogate ConvertToSurrogate(in ThemeSummaryRow v) => new(v.Scenario, v.Theme, v.Region, v.Indicator, v.Year,
         v.ProjectedMean, v.ChangeFromThemeInterventions, v.InterventionsUsed);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.ComparisonAggregate")]
+public readonly record struct ComparisonAggregateSurrogate(
+    [property: Id(0)] long Trajectories, [property: Id(1)] int Targets, [property: Id(2)] ImmutableArray<long> Better,
+    [property: Id(3)] ImmutableArray<long> OnlyThisMeets, [property: Id(4)] ImmutableArray<long> OnlyFirstMeets);
+
+[RegisterConverter]
+public sealed class ComparisonAggregateConverter : IConverter<ComparisonAggregate, ComparisonAggregateSurrogate>
+{
+    public ComparisonAggregate ConvertFromSurrogate(in ComparisonAggregateSurrogate s) =>
+        new(s.Trajectories, s.Targets, s.Better, s.OnlyThisMeets, s.OnlyFirstMeets);
+    public ComparisonAggregateSurrogate ConvertToSurrogate(in ComparisonAggregate v) =>
+        new(v.Trajectories, v.Targets, v.Better, v.OnlyThisMeets, v.OnlyFirstMeets);
 }

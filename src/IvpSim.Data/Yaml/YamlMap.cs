@@ -57,6 +57,14 @@ public sealed class YamlMap
     public string RequiredString(string key) =>
         OptionalString(key) is { Length: > 0 } s ? s : throw ErrorAt(key, "ontbreekt of is leeg");
 
+    /// <summary>An id: it ends up in file names and CSV fields, so only letters, digits, '-' and '_'.</summary>
+    public string RequiredId(string key)
+    {
+        var id = RequiredString(key);
+        return id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? id : throw ErrorAt(key, $"'{id}' mag alleen letters, cijfers, '-' en '_' bevatten");
+    }
+
     public double? OptionalDouble(string key, double min = double.MinValue, double max = double.MaxValue)
     {
         var text = OptionalString(key);

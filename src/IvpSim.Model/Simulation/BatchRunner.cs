@@ -81,7 +81,17 @@ public sealed class BatchRunner
         return Accumulator.ToAggregate();
     }
 
-    private void Trajectory(long t)
+    /// <summary>The plan's targets, in the order of <see cref="TargetValue"/>.</summary>
+    public int TargetCount => _targetSlots.Length;
+
+    /// <summary>The decisive (scaled) value of target <paramref name="target"/> in the trajectory just simulated.</summary>
+    public int TargetValue(int target) => _buffer[_targetSlots[target]];
+
+    /// <summary>Whether target <paramref name="target"/> was met in the trajectory just simulated.</summary>
+    public bool TargetMet(int target) => _met[target];
+
+    /// <summary>Simulates trajectory <paramref name="t"/> into <see cref="Accumulator"/>; its targets stay readable until the next.</summary>
+    public void Trajectory(long t)
     {
         var acc = Accumulator;
         _effects.Draw(t);

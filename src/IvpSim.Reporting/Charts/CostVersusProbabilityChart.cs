@@ -3,11 +3,24 @@ using ScottPlot;
 namespace IvpSim.Reporting.Charts;
 
 /// <summary>One point per scenario and municipality: the expected extra cost 2020-2024 against the chance that the crime target is met.</summary>
-public sealed record ScenarioPoint(string Scenario, string Municipality, double CostMean, double PMeet);
+public sealed record ScenarioPoint(string Scenario, string Municipality, double CostMean, double PMeet)
+{
+    /// <summary>Every scenario's crime targets (total excluding cybercrime), one point each.</summary>
+    public static List<ScenarioPoint> CrimeTargets(Results.ComparisonReport report) =>
+        [.. report.Scenarios.SelectMany(s => s.Targets
+            .Where(t => t.Target.Indicator == Model.Domain.Indicators.TotalCrimesExclCyber)
+            .Select(t => new ScenarioPoint(s.Id, Model.Domain.Regions.Get(t.Target.Region).NameNl,
+                Model.Results.ValueForMoney.TotalCost(s.Aggregate, t.Target.Region, Model.Budget.CostLayout.TotalId), t.PMeet)))];
+}
 
 public static class CostVersusProbabilityChart
 {
-    public static void Save(IReadOnlyList<ScenarioPoint> points, string title, string path)
+    public const string Title = "Kosten tegenover kans op het misdrijvendoel 2024";
+
+    public static void Save(IReadOnlyList<ScenarioPoint> points, string title, string path) =>
+        Create(points, title).SavePng(path, 1000, 600);
+
+    public static Plot Create(IReadOnlyList<ScenarioPoint> points, string title)
     {
         var plot = new Plot();
         Color[] palette = [new(31, 119, 180), new(255, 127, 14), new(44, 160, 44)];
@@ -35,6 +48,6 @@ public static class CostVersusProbabilityChart
         plot.XLabel("Verwachte extra kosten 2020-2024 (duizenden euro's)");
         plot.YLabel("Kans dat het misdrijvendoel 2024 gehaald wordt (%)");
         plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 1000, 600);
+        return plot;
     }
 }

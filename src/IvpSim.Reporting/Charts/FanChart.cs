@@ -5,7 +5,10 @@ namespace IvpSim.Reporting.Charts;
 /// <summary>Draws a fan chart: observed points, P5-P95 and P25-P75 bands, the median and the target line.</summary>
 public static class FanChart
 {
-    public static void Save(FanChartData data, string path, int width = 900, int height = 500)
+    public static void Save(FanChartData data, string path, int width = 900, int height = 500) =>
+        Create(data).SavePng(path, width, height);
+
+    public static Plot Create(FanChartData data)
     {
         var plot = new Plot();
         var blue = new Color(31, 119, 180);
@@ -26,6 +29,14 @@ public static class FanChart
         median.MarkerSize = 0;
         median.LegendText = "Mediaan projectie";
 
+        Frame(plot, data, data.Title);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>What every fan chart has around its projection: the observed years, the target line, the axes and titles.</summary>
+    internal static void Frame(Plot plot, FanChartData data, string title)
+    {
         if (data.ObservedYears.Length > 0)
         {
             var observed = plot.Add.Scatter(data.ObservedYears, data.ObservedValues);
@@ -34,7 +45,6 @@ public static class FanChart
             observed.MarkerSize = 7;
             observed.LegendText = "Waargenomen";
         }
-
         if (data.Target is { } target)
         {
             var line = plot.Add.HorizontalLine(target);
@@ -43,9 +53,15 @@ public static class FanChart
             line.LinePattern = LinePattern.Dashed;
             line.LegendText = data.TargetLabel ?? "Doel";
         }
+        YearAxis(plot, (int)Math.Min(data.ObservedYears.DefaultIfEmpty(data.Years[0]).Min(), data.Years[0]), (int)data.Years[^1]);
+        plot.Title(title);
+        plot.XLabel("Jaar");
+        plot.YLabel(data.YLabel);
+    }
 
-        var first = (int)Math.Min(data.ObservedYears.DefaultIfEmpty(data.Years[0]).Min(), data.Years[0]);
-        var last = (int)data.Years[^1];
+    /// <summary>Years as whole numbers ("2019", not "2,019"), values with Dutch separators.</summary>
+    internal static void YearAxis(Plot plot, int first, int last)
+    {
         var years = Enumerable.Range(first, last - first + 1).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. years.Select(y => (double)y)], [.. years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -54,10 +70,5 @@ public static class FanChart
             LabelFormatter = v => v.ToString("#,0.##", DutchFormat.Numbers),
         };
         plot.Axes.SetLimitsX(first - 0.3, last + 0.3);
-        plot.Title(data.Title);
-        plot.XLabel("Jaar");
-        plot.YLabel(data.YLabel);
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
     }
 }

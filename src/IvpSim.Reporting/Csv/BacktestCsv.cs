@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Backtest;
 
 namespace IvpSim.Reporting.Csv;
@@ -12,27 +11,27 @@ public static class BacktestCsv
 
     public static string Format(IEnumerable<BacktestRow> rows)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.DataSet, r.Region, r.Indicator, Int(r.FitUntil), Int(r.Year), Int(r.Horizon), r.Method,
+            csv.Row(r.DataSet, r.Region, r.Indicator, Int(r.FitUntil), Int(r.Year), Int(r.Horizon), r.Method,
                 CsvText.Number(r.Observed, 0), CsvText.Number(r.P05, 1), CsvText.Number(r.P25, 1), CsvText.Number(r.P50, 1),
                 CsvText.Number(r.P75, 1), CsvText.Number(r.P95, 1), CsvText.Number(r.Crps, 3), CsvText.Number(r.Wis, 3),
                 CsvText.Number(r.Pit, 4), CsvText.Optional(double.IsFinite(r.Scale) ? r.Scale : null, 2));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 
     public static string Format(IEnumerable<BacktestScore> scores)
     {
-        var sb = new StringBuilder(SummaryHeader).Append('\n');
+        var csv = new CsvTable(SummaryHeader);
         foreach (var s in scores)
         {
-            CsvText.AppendLine(sb, s.DataSet, s.Region, s.Indicator, s.Method, Int(s.Horizon), Int(s.Forecasts),
+            csv.Row(s.DataSet, s.Region, s.Indicator, s.Method, Int(s.Horizon), Int(s.Forecasts),
                 CsvText.Number(s.Coverage50, 3), CsvText.Number(s.Coverage90, 3), CsvText.Optional(s.Mape, 1), CsvText.Number(s.Crps, 2),
                 Finite(s.ScaledCrps, 4), Finite(s.ScaledWis, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.Skill, 3));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 
     private static string Finite(double value, int decimals) => CsvText.Optional(double.IsFinite(value) ? value : null, decimals);

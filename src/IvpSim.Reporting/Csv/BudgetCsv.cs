@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Results;
 
 namespace IvpSim.Reporting.Csv;
@@ -13,36 +12,36 @@ public static class BudgetCsv
 
     public static string Format(IEnumerable<BudgetRow> rows)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Scenario, r.Region, r.Theme, r.Intervention, r.Year.ToString(CultureInfo.InvariantCulture),
+            csv.Row(r.Scenario, r.Region, r.Theme, r.Intervention, r.Year.ToString(CultureInfo.InvariantCulture),
                 CsvText.Number(r.Mean, 0), CsvText.Number(r.P50, 0), CsvText.Number(r.P80, 0), CsvText.Number(r.P95, 0));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 
     public static string Format(IEnumerable<ValueForMoneyRow> rows)
     {
-        var sb = new StringBuilder(ValueHeader).Append('\n');
+        var csv = new CsvTable(ValueHeader);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Scenario, r.Intervention, CsvText.Number(r.AvoidedMean, 2), CsvText.Number(r.AvoidedP05, 0),
+            csv.Row(r.Scenario, r.Intervention, CsvText.Number(r.AvoidedMean, 2), CsvText.Number(r.AvoidedP05, 0),
                 CsvText.Number(r.AvoidedP95, 0), CsvText.Number(r.CostMean, 0), CsvText.Optional(r.CostPerAvoided, 0),
                 CsvText.Optional(r.CostPerAvoidedLow, 0), CsvText.Optional(r.CostPerAvoidedHigh, 0));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 
     public static string Format(IEnumerable<TargetGainRow> rows)
     {
-        var sb = new StringBuilder(GainHeader).Append('\n');
+        var csv = new CsvTable(GainHeader);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Scenario, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture), r.Intervention,
+            csv.Row(r.Scenario, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture), r.Intervention,
                 CsvText.Number(r.PMeetGain, 4), CsvText.Number(r.CostMean, 0), CsvText.Optional(r.CostPerPoint, 0),
                 r.Rank?.ToString(CultureInfo.InvariantCulture) ?? "");
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

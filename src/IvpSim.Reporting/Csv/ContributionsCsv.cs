@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Results;
 
 namespace IvpSim.Reporting.Csv;
@@ -15,12 +14,12 @@ public static class ContributionsCsv
 
     public static string Format(IEnumerable<ContributionRow> rows)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Scenario, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture),
+            csv.Row(r.Scenario, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture),
                 r.Intervention, CsvText.Number(r.ExpectedChange, 2));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace IvpSim.Reporting.Csv;
 
@@ -10,6 +9,4 @@ internal static class CsvText
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static string Optional(double? value, int decimals) => value is { } v ? Number(v, decimals) : "";
-
-    public static void AppendLine(StringBuilder sb, params string[] fields) => sb.Append(string.Join(',', fields)).Append('\n');
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Results;
 
@@ -11,17 +10,17 @@ public static class ProjectionsCsv
 
     public static string Format(IEnumerable<ProjectionRow> rows)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var r in rows)
         {
             var score = Indicators.Get(r.Indicator).Kind == IndicatorKind.Score;
             var (meanDecimals, quantileDecimals) = score ? (2, 1) : (1, 0);
-            CsvText.AppendLine(sb, r.Scenario, r.Region, r.Indicator, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            csv.Row(r.Scenario, r.Region, r.Indicator, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 CsvText.Number(r.Mean, r.Observed ? quantileDecimals : meanDecimals),
                 CsvText.Number(r.P05, quantileDecimals), CsvText.Number(r.P25, quantileDecimals),
                 CsvText.Number(r.P50, quantileDecimals), CsvText.Number(r.P75, quantileDecimals),
                 CsvText.Number(r.P95, quantileDecimals));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Results;
 
 namespace IvpSim.Reporting.Csv;
@@ -14,16 +13,16 @@ public static class StructuralCsv
 
     public static string Format(IEnumerable<TargetOutcome> outcomes)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var o in outcomes)
         {
             foreach (var s in o.Structures)
             {
-                CsvText.AppendLine(sb, o.Scenario, o.Target.Region, o.Target.Indicator,
+                csv.Row(o.Scenario, o.Target.Region, o.Target.Indicator,
                     o.Target.DecisiveYear.ToString(CultureInfo.InvariantCulture), s.Structure, CsvText.Number(s.Weight, 4),
                     s.Trajectories.ToString(CultureInfo.InvariantCulture), CsvText.Optional(s.PMeet, 4), CsvText.Optional(s.PMeetSe, 4));
             }
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Results;
 
@@ -16,15 +15,15 @@ public static class TargetsCsv
 
     public static string Format(IEnumerable<TargetOutcome> outcomes)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var o in outcomes)
         {
             var decimals = Indicators.Get(o.Target.Indicator).Kind == IndicatorKind.Score ? 1 : 0;
-            CsvText.AppendLine(sb, o.Scenario, o.Target.Region, o.Target.Indicator,
+            csv.Row(o.Scenario, o.Target.Region, o.Target.Indicator,
                 o.Target.DecisiveYear.ToString(CultureInfo.InvariantCulture), o.Target.OperatorSymbol,
                 CsvText.Number(o.Target.Value, decimals), CsvText.Optional(o.Baseline2019, decimals),
                 CsvText.Number(o.PMeet, 4), CsvText.Optional(o.PMeetLow, 4), CsvText.Optional(o.PMeetHigh, 4), CsvText.Number(o.PMeetSe, 4));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IvpSim.Model.Results;
 
 namespace IvpSim.Reporting.Csv;
@@ -11,13 +10,13 @@ public static class ThemesCsv
 
     public static string Format(IEnumerable<ThemeSummaryRow> rows)
     {
-        var sb = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable(Header);
         foreach (var r in rows)
         {
-            CsvText.AppendLine(sb, r.Scenario, r.Theme, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture),
+            csv.Row(r.Scenario, r.Theme, r.Region, r.Indicator, r.Year.ToString(CultureInfo.InvariantCulture),
                 CsvText.Number(r.ProjectedMean, 2), CsvText.Number(r.ChangeFromThemeInterventions, 2),
                 r.InterventionsUsed.ToString(CultureInfo.InvariantCulture));
         }
-        return sb.ToString();
+        return csv.ToString();
     }
 }

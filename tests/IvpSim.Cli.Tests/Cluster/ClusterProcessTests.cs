@@ -184,6 +184,6 @@ public sealed partial class ClusterProcessTests
     private static IEnumerable<(string RunId, string Silo)> Coordinators(CliProcess[] silos) =>
         silos.SelectMany(s => CoordinatorLine().Matches(s.Output)).Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 
-    [GeneratedRegex(@"run (\S+): \d+ trajecten in .* coördinator op (\S+)")]
+    [GeneratedRegex(@"run (\S+): \d+ trajecten .* coördinator op (\S+)")]
     private static partial Regex CoordinatorLine();
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace IvpSim.Cli.Output;
+namespace IvpSim.Reporting.Results;
 
 /// <summary>The SHA-256 of a data file, recorded with every result so that it can be traced to its inputs.</summary>
 public static class FileChecksum

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using IvpSim.Model.Forecasting;
 
-namespace IvpSim.Cli.Output;
+namespace IvpSim.Reporting.Results;
 
 /// <summary>
 /// run.txt: what produced these results — scenario, seed, runs, data file with checksum, calibration years and
@@ -10,26 +10,27 @@ namespace IvpSim.Cli.Output;
 /// </summary>
 public static class RunManifest
 {
-    public static string Format(ScenarioResult result)
+    public static string Format(ScenarioReport result)
     {
-        var s = result.Inputs.Scenario;
-        var plan = result.Outcome.Plan;
+        var s = result.Scenario;
+        var plan = result.Plan;
         var inv = CultureInfo.InvariantCulture;
-        var years = result.Inputs.Observations.Items.Select(o => o.Year).Distinct().Order().ToArray();
+        var years = result.Observations.Items.Select(o => o.Year).Distinct().Order().ToArray();
         var sb = new StringBuilder();
         sb.Append(inv, $"scenario: {s.Id} ({s.NameNl})\n");
         sb.Append(inv, $"scenario_file: {s.SourceFile}\n");
         sb.Append(inv, $"runs: {s.Run.Runs}\nseed: {s.Run.Seed}\nbatch_size: {s.Run.BatchSize?.ToString(inv) ?? "auto"}\n");
+        sb.Append(inv, $"ivpsim_version: {RunFacts.ToolVersion}\n");
         sb.Append(inv, $"data_file: {s.Data.Observations}\ndata_sha256: {FileChecksum.Sha256(s.Data.Observations)}\n");
         if (s.Data.BaseObservations is { } baseFile)
             sb.Append(inv, $"data_overlays: {baseFile} (sha256 {FileChecksum.Sha256(baseFile)})\n");
         sb.Append(inv, $"calibration_years: {string.Join(",", years)}\n");
         sb.Append(inv, $"projection_years: {plan.StartYear}-{plan.EndYear}\n");
-        sb.Append(inv, $"cluster: {result.Cluster}\n");
-        sb.Append(inv, $"silos_used: {result.Outcome.SilosUsed}\n");
-        foreach (var share in result.Outcome.Silos)
+        sb.Append(inv, $"cluster: {result.Facts.Cluster}\n");
+        sb.Append(inv, $"silos_used: {result.Facts.Silos.Length}\n");
+        foreach (var share in result.Facts.Silos)
             sb.Append(inv, $"trajectories_on_silo: {share.Silo} {share.Trajectories}\n");
-        sb.Append(inv, $"batches_retried_after_silo_loss: {result.Outcome.RetriedBatches}\n");
+        sb.Append(inv, $"batches_retried_after_silo_loss: {result.Facts.RetriedBatches}\n");
         sb.Append(inv, $"noise_pooled_log_variance: {plan.Hyper.Noise:F5}\n");
         sb.Append(inv, $"common_correlation: {plan.Hyper.CommonCorrelation:F3}\n");
         sb.Append(inv, $"forecast_calibration: {s.Data.Calibration ?? "(geen: ongekalibreerde standaardwaarden)"}\n");

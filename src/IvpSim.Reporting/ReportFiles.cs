@@ -1,0 +1,61 @@
+using IvpSim.Model.Budget;
+using IvpSim.Model.Domain;
+using IvpSim.Reporting.Charts;
+using IvpSim.Reporting.Csv;
+using IvpSim.Reporting.Html;
+using IvpSim.Reporting.Results;
+
+namespace IvpSim.Reporting;
+
+/// <summary>
+/// The one writer of a run's files: a scenario's CSVs, run.txt, charts and report.html, and a comparison's
+/// comparison.csv, chart and report.html, all from the same report object.
+/// </summary>
+public static class ReportFiles
+{
+    public const string ReportFile = "report.html";
+
+    public static void WriteScenario(string folder, ScenarioReport report, bool charts, DateTime created)
+    {
+        Write(folder, "projections.csv", ProjectionsCsv.Format(report.Projections));
+        Write(folder, "targets.csv", TargetsCsv.Format(report.Targets));
+        Write(folder, "structural.csv", StructuralCsv.Format(report.Targets));
+        Write(folder, "run.txt", RunManifest.Format(report));
+        if (!report.Contributions.IsEmpty) Write(folder, "contributions.csv", ContributionsCsv.Format(report.Contributions));
+        if (!report.Themes.IsEmpty) Write(folder, "themes.csv", ThemesCsv.Format(report.Themes));
+        Write(folder, "budget.csv", BudgetCsv.Format(report.Budget));
+        if (!report.Aggregate.Contributions.IsEmpty)
+        {
+            Write(folder, "value-for-money.csv", BudgetCsv.Format(report.ValueForMoney));
+            Write(folder, "target-gains.csv", BudgetCsv.Format(report.TargetGains));
+        }
+        Write(folder, ReportFile, HtmlReport.Render(ComparisonReport.Single(report), created));
+        if (charts) WriteCharts(folder, report);
+    }
+
+    public static void WriteComparison(string folder, ComparisonReport report, bool charts, DateTime created)
+    {
+        Write(folder, "comparison.csv", ComparisonCsv.Format(report.Rows));
+        Write(folder, ReportFile, HtmlReport.Render(report, created));
+        if (!charts) return;
+        CostVersusProbabilityChart.Save(ScenarioPoint.CrimeTargets(report), CostVersusProbabilityChart.Title, Path.Combine(folder, "kosten-vs-kans.png"));
+    }
+
+    private static void WriteCharts(string folder, ScenarioReport report)
+    {
+        var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;
+        foreach (var chart in FanChartData.From(report.Projections, report.TargetDefinitions, report.Scenario.NameNl))
+            FanChart.Save(chart, Path.Combine(chartFolder, chart.FileName));
+        var year = report.Scenario.Budget.ClaimYear;
+        foreach (var region in Regions.All)
+        {
+            if (report.Aggregate.FindCost(region.Id, CostLayout.TotalId, year) is { } costs && costs.Values.Any(v => v != 0))
+            {
+                CostChart.Save(costs, $"{region.NameNl}: extra kosten {year} ({report.Scenario.NameNl})",
+                    Path.Combine(chartFolder, $"kosten-{region.Id}-{year}.png"));
+            }
+        }
+    }
+
+    private static void Write(string folder, string name, string text) => File.WriteAllText(Path.Combine(folder, name), text);
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace IvpSim.Reporting.Results;
+
+/// <summary>The trajectories one silo simulated for a run (those in the result).</summary>
+public sealed record SiloRun(string Silo, long Trajectories);
+
+/// <summary>How a run went, beyond its numbers: where it ran (never with a password), on which silos, what was redone.</summary>
+public sealed record RunFacts(string Cluster, ImmutableArray<SiloRun> Silos, int RetriedBatches)
+{
+    public static RunFacts Local { get; } = new("lokaal", [], 0);
+
+    /// <summary>The version of IvpSim that made a result, for run.txt and the report.</summary>
+    public static string ToolVersion { get; } =
+        typeof(RunFacts).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "onbekend";
+}
