@@ -96,7 +96,7 @@ public static class ScenarioPipeline
     private static Task<Contracts.CompareOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
         IReadOnlyList<ScenarioInputs> inputs, CancellationToken ct)
     {
-        var label = string.Join(" + ", inputs.Select(i => i.Scenario.Id));
+        var label = inputs.Count <= 2 ? string.Join(" + ", inputs.Select(i => i.Scenario.Id)) : $"{inputs.Count} scenario's";
         var runs = inputs[0].Scenario.Run.Runs;
         if (!console.Profile.Capabilities.Interactive)
             console.MarkupLine($"Scenario [bold]{Markup.Escape(label)}[/]: {Reporting.DutchFormat.Number(runs)} trajecten …");

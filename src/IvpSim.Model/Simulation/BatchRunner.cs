@@ -81,9 +81,6 @@ public sealed class BatchRunner
         return Accumulator.ToAggregate();
     }
 
-    /// <summary>The plan's targets, in the order of <see cref="TargetValue"/>.</summary>
-    public int TargetCount => _targetSlots.Length;
-
     /// <summary>The decisive (scaled) value of target <paramref name="target"/> in the trajectory just simulated.</summary>
     public int TargetValue(int target) => _buffer[_targetSlots[target]];
 

@@ -29,7 +29,7 @@ public static class HtmlReport
             .Append($"<title>IvpSim: {E(names)}</title>\n<style>\n{ReportStyle.Css}</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>Integraal Veiligheidsplan 2020-2024: kansen op de doelen</h1>\n")
             .Append($"<p class=\"sub\">Ermelo, Harderwijk en Putten (basisteam Veluwe-West) · {E(report.Scenarios.Length == 1 ? "scenario" : "scenario's")}: {E(names)} · ")
-            .Append($"{DutchFormat.Number(first.Run.Runs)} trajecten per scenario, seed {first.Run.Seed} · gemaakt {created.ToString("d MMMM yyyy HH:mm", Dutch)} met IvpSim {E(RunFacts.ToolVersion)}</p>\n")
+            .Append($"{DutchFormat.Number(first.Run.Runs)} trajecten per scenario, seed {first.Run.Seed} · gemaakt {DutchDate(created)} met IvpSim {E(RunFacts.ToolVersion)}</p>\n")
             .Append("</header>\n<main>\n");
         Chances(html, report);
         Claim(html, report);
@@ -43,7 +43,11 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static readonly CultureInfo Dutch = CultureInfo.InvariantCulture;
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"28 november 2026 23:01" (the build has no culture data, so the month names are here).</summary>
+    private static string DutchDate(DateTime t) => $"{t.Day} {Months[t.Month - 1]} {t.Year} {t:HH:mm}";
 
     private static string E(string text) => HtmlEncode(text);
 

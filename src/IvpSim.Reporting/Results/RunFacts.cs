@@ -8,8 +8,6 @@ public sealed record SiloRun(string Silo, long Trajectories);
 /// <summary>How a run went, beyond its numbers: where it ran (never with a password), on which silos, what was redone.</summary>
 public sealed record RunFacts(string Cluster, ImmutableArray<SiloRun> Silos, int RetriedBatches)
 {
-    public static RunFacts Local { get; } = new("lokaal", [], 0);
-
     /// <summary>The version of IvpSim that made a result, for run.txt and the report.</summary>
     public static string ToolVersion { get; } =
         typeof(RunFacts).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
