@@ -76,13 +76,7 @@ public sealed partial class CompareCommandTests : IDisposable
     public async Task Should_refuse_before_any_work_When_scenarios_run_together_have_different_seeds()
     {
         // A copy of the shipped scenarios (data and catalogue beside it), one with another seed.
-        var folder = Path.Combine(_dir, "scenarios");
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "scenarios"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepoRoot.Path, "scenarios"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var folder = ScenarioCopy.Into(_dir);
         var other = Path.Combine(folder, "other-seed.yaml");
         File.WriteAllText(other, File.ReadAllText(Path.Combine(folder, "ivp-plan.yaml")).Replace("seed: 2020", "seed: 7").Replace("id: ivp-plan", "id: ander"));
         var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), other, "-o", Path.Combine(_dir, "x"));

@@ -13,19 +13,6 @@ public sealed class OutputSafetyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string CopyOfScenarios()
-    {
-        var from = Path.Combine(RepoRoot.Path, "scenarios");
-        var folder = Path.Combine(_dir, "scenarios");
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return folder;
-    }
-
     private static void AssertOneLine(CliRun run, string contains)
     {
         Assert.Equal(2, run.ExitCode);
@@ -41,7 +28,7 @@ public sealed class OutputSafetyTests : IDisposable
     [InlineData("a b")]
     public async Task Should_refuse_an_intervention_id_that_could_break_a_csv_When_reading_the_catalogue(string id)
     {
-        var folder = CopyOfScenarios();
+        var folder = ScenarioCopy.Into(_dir);
         var catalogue = Path.Combine(folder, "interventions.yaml");
         var text = File.ReadAllText(catalogue);
         var first = text.IndexOf("  - id: ", text.IndexOf("interventions:", StringComparison.Ordinal), StringComparison.Ordinal) + "  - id: ".Length;
@@ -57,7 +44,7 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public async Task Should_give_one_error_not_a_cascade_When_a_theme_has_an_unknown_field()
     {
-        var folder = CopyOfScenarios();
+        var folder = ScenarioCopy.Into(_dir);
         var catalogue = Path.Combine(folder, "interventions.yaml");
         var text = File.ReadAllText(catalogue);
         var at = text.IndexOf("    indicators: [other_crimes]\n", StringComparison.Ordinal);

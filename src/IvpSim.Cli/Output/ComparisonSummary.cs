@@ -29,7 +29,7 @@ public static class ComparisonSummary
             };
             foreach (var s in report.Scenarios)
             {
-                var row = report.Rows.FirstOrDefault(r => r.Scenario == s.Id && ComparisonTable.IndexOf([r.Outcome.Target], t) == 0);
+                var row = report.Row(s.Id, t);
                 cells.Add(row is null ? "-" : Cell(row, s == first));
             }
             table.AddRow(cells.ToArray());

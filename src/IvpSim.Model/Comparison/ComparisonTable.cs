@@ -15,13 +15,14 @@ public sealed record ComparisonRow(string Scenario, TargetOutcome Outcome, doubl
 public static class ComparisonTable
 {
     /// <summary>Targets are the same when they ask the same of the same series (their source text may differ).</summary>
+    public static bool Same(TargetDefinition a, TargetDefinition b) =>
+        a.Region == b.Region && a.Indicator == b.Indicator && a.Year == b.Year && a.Operator == b.Operator && a.Value.Equals(b.Value);
+
     public static int IndexOf(IReadOnlyList<TargetDefinition> targets, TargetDefinition target)
     {
         for (var i = 0; i < targets.Count; i++)
         {
-            var t = targets[i];
-            if (t.Region == target.Region && t.Indicator == target.Indicator && t.Year == target.Year &&
-                t.Operator == target.Operator && t.Value.Equals(target.Value)) return i;
+            if (Same(targets[i], target)) return i;
         }
         return -1;
     }
@@ -29,13 +30,13 @@ public static class ComparisonTable
     /// <param name="scenarios">Each scenario's target outcomes, the first being the one the others are compared with.</param>
     public static ImmutableArray<ComparisonRow> Build(IReadOnlyList<IReadOnlyList<TargetOutcome>> scenarios, ComparisonAggregate paired)
     {
-        var first = scenarios[0];
+        TargetDefinition[] first = [.. scenarios[0].Select(o => o.Target)];
         var rows = ImmutableArray.CreateBuilder<ComparisonRow>();
         for (var k = 0; k < scenarios.Count; k++)
         {
             foreach (var outcome in scenarios[k])
             {
-                var j = IndexOf([.. first.Select(o => o.Target)], outcome.Target);
+                var j = IndexOf(first, outcome.Target);
                 if (j < 0)
                 {
                     rows.Add(new(outcome.Scenario, outcome, null, null, null));

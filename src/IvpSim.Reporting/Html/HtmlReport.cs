@@ -79,7 +79,7 @@ public static class HtmlReport
                 .Append($"<td class=\"num\">{t.DecisiveYear}{(info.Kind == IndicatorKind.Score ? " (VM)" : "")}</td>");
             foreach (var s in report.Scenarios)
             {
-                var row = report.Rows.FirstOrDefault(r => r.Scenario == s.Id && ComparisonTable.IndexOf([r.Outcome.Target], t) == 0);
+                var row = report.Row(s.Id, t);
                 html.Append(row is null ? "<td>–</td>" : ChanceCell(row, s == report.First));
             }
             html.Append("</tr>\n");
@@ -164,22 +164,19 @@ public static class HtmlReport
         Section(html, "vermeden", "Vermeden misdrijven en kosten per vermeden misdrijf",
             "Misdrijven (excl. cybercrime, Veluwe-West, 2020-2024) die een interventie vermijdt tegenover dezelfde trajecten zonder " +
             "haar, met het 90%-interval, en wat elk vermeden misdrijf kost.");
-        foreach (var s in report.Scenarios.Where(s => !s.ValueForMoney.IsEmpty))
+        PerScenario(html, report, s => !s.ValueForMoney.IsEmpty, s =>
         {
-            html.Append($"<h3>{E(s.Scenario.NameNl)}</h3>\n<table data-table=\"vermeden\" data-scenario=\"{E(s.Id)}\">\n")
+            html.Append($"<table data-table=\"vermeden\" data-scenario=\"{E(s.Id)}\">\n")
                 .Append("<thead><tr><th>Interventie</th><th>Vermeden (gemiddeld)</th><th>90%-interval</th><th>Kosten (gemiddeld)</th><th>Per vermeden misdrijf</th></tr></thead>\n<tbody>\n");
             foreach (var v in s.ValueForMoney)
             {
-                var name = v.Intervention == CostLayout.TotalId ? "Alle interventies samen" : s.ShortName(v.Intervention);
-                html.Append($"<tr data-intervention=\"{E(v.Intervention)}\" data-avoided-mean=\"{Csv(v.AvoidedMean, 2)}\"><td>{E(name)}</td>")
+                html.Append($"<tr data-intervention=\"{E(v.Intervention)}\" data-avoided-mean=\"{Csv(v.AvoidedMean, 2)}\"><td>{E(InterventionName(s, v.Intervention))}</td>")
                     .Append($"<td class=\"num\">{DutchFormat.Number(v.AvoidedMean, 0)}</td><td class=\"num\">{DutchFormat.Number(v.AvoidedP05)} – {DutchFormat.Number(v.AvoidedP95)}</td>")
                     .Append($"<td class=\"num\">€ {DutchFormat.Number(v.CostMean)}</td>")
                     .Append($"<td class=\"num\">{(v.CostPerAvoided is { } c ? $"€ {DutchFormat.Number(c)}" : "–")}</td></tr>\n");
             }
             html.Append("</tbody>\n</table>\n");
-        }
-        if (report.Scenarios.All(s => s.ValueForMoney.IsEmpty)) html.Append("<p>Geen interventies in deze scenario's.</p>\n");
-        html.Append("</section>\n");
+        });
     }
 
     private static void Contributions(StringBuilder html, ComparisonReport report)
@@ -187,15 +184,15 @@ public static class HtmlReport
         Section(html, "bijdragen", "Wat elke interventie bijdraagt",
             "Per interventie de verwachte verandering van het aantal misdrijven (excl. cybercrime) in 2024 per gemeente, en hoeveel " +
             "procentpunt zij toevoegt aan de kans op het misdrijvendoel (tegenover dezelfde trajecten zonder haar).");
-        foreach (var s in report.Scenarios.Where(s => !s.Contributions.IsEmpty))
+        PerScenario(html, report, s => !s.Contributions.IsEmpty, s =>
         {
             var year = s.Plan.EndYear;
-            html.Append($"<h3>{E(s.Scenario.NameNl)}</h3>\n<table data-table=\"bijdragen\" data-scenario=\"{E(s.Id)}\">\n<thead><tr><th>Interventie</th>");
+            html.Append($"<table data-table=\"bijdragen\" data-scenario=\"{E(s.Id)}\">\n<thead><tr><th>Interventie</th>");
             foreach (var m in Regions.Municipalities) html.Append($"<th>{E(Regions.Get(m).NameNl)}: misdrijven {year}</th><th>kans (pp)</th>");
             html.Append("</tr></thead>\n<tbody>\n");
             foreach (var id in s.Contributions.Select(c => c.Intervention).Distinct())
             {
-                html.Append($"<tr><td>{E(id == Model.Aggregation.ContributionSums.AllId ? "Alle interventies samen" : s.ShortName(id))}</td>");
+                html.Append($"<tr><td>{E(InterventionName(s, id))}</td>");
                 foreach (var m in Regions.Municipalities)
                 {
                     var change = s.Contributions.FirstOrDefault(c => c.Intervention == id && c.Region == m && c.Indicator == Indicators.TotalCrimesExclCyber && c.Year == year);
@@ -206,10 +203,23 @@ public static class HtmlReport
                 html.Append("</tr>\n");
             }
             html.Append("</tbody>\n</table>\n");
+        });
+    }
+
+    /// <summary>A table per scenario that has something to show, under its name; a line when none has.</summary>
+    private static void PerScenario(StringBuilder html, ComparisonReport report, Func<ScenarioReport, bool> has, Action<ScenarioReport> table)
+    {
+        foreach (var s in report.Scenarios.Where(has))
+        {
+            html.Append($"<h3>{E(s.Scenario.NameNl)}</h3>\n");
+            table(s);
         }
-        if (report.Scenarios.All(s => s.Contributions.IsEmpty)) html.Append("<p>Geen interventies in deze scenario's.</p>\n");
+        if (!report.Scenarios.Any(has)) html.Append("<p>Geen interventies in deze scenario's.</p>\n");
         html.Append("</section>\n");
     }
+
+    /// <summary>An intervention's short name; <c>*</c> (costs and contributions of all together) in words.</summary>
+    private static string InterventionName(ScenarioReport s, string id) => id == CostLayout.TotalId ? "Alle interventies samen" : s.ShortName(id);
 
     private static void Assumptions(StringBuilder html, ComparisonReport report)
     {

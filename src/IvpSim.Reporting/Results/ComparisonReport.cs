@@ -8,6 +8,10 @@ public sealed record ComparisonReport(ImmutableArray<ScenarioReport> Scenarios, 
 {
     public ScenarioReport First => Scenarios[0];
 
+    /// <summary>The row of <paramref name="scenario"/> for <paramref name="target"/>; null where that scenario has no such target.</summary>
+    public ComparisonRow? Row(string scenario, Model.Targets.TargetDefinition target) =>
+        Rows.FirstOrDefault(r => r.Scenario == scenario && ComparisonTable.Same(r.Outcome.Target, target));
+
     public static ComparisonReport Build(ImmutableArray<ScenarioReport> scenarios, ComparisonAggregate paired) =>
         new(scenarios, ComparisonTable.Build([.. scenarios.Select(s => (IReadOnlyList<Model.Results.TargetOutcome>)s.Targets)], paired));
 
