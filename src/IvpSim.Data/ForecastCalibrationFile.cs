@@ -8,7 +8,10 @@ namespace IvpSim.Data;
 
 /// <summary>Where a calibration came from and how it scored: kept in the file beside the constants.</summary>
 public sealed record CalibrationProvenance(string Corpus, string CorpusSha256, string Origins, string Horizons, int Forecasts,
-    int Draws, ulong Seed, double ScaledCrps);
+    int Draws, ulong Seed, double ScaledCrps, MunicipalProvenance? Municipal = null);
+
+/// <summary>The cross-section of municipalities that the local constants were learned from.</summary>
+public sealed record MunicipalProvenance(string File, string Sha256, int Municipalities);
 
 /// <summary>
 /// The forecast calibration file (<c>scenarios/data/forecast-calibration.yaml</c>): the constants and structure
@@ -27,8 +30,14 @@ public static class ForecastCalibrationFile
         var settings = new ForecastSettings(
             Required("noise_scale", 100), Required("noise_prior_df", 1000), Required("level_drift_sd", 2),
             Required("jump_probability", 1), Required("jump_sd", 5), Required("slope_prior_sd", 2), Required("slope_drift_sd", 1),
-            problems.Try(() => Weights(root, "weights")), problems.Try(() => Weights(root, "anchor_weights")));
-        foreach (var key in new[] { "generated_by", "corpus", "corpus_sha256", "origins", "horizons", "forecasts", "draws", "seed", "scaled_crps" })
+            problems.Try(() => Weights(root, "weights")), problems.Try(() => Weights(root, "anchor_weights")))
+        {
+            LocalDriftSd = Required("local_drift_sd", 1), LocalNoise = Required("local_noise", 1),
+            LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
+            WeightSamples = problems.Try(() => WeightSamples(root)),
+        };
+        foreach (var key in new[] { "generated_by", "corpus", "corpus_sha256", "origins", "horizons", "forecasts", "draws", "seed", "scaled_crps",
+                     "municipal", "municipal_sha256", "municipalities" })
             root.OptionalString(key);
         problems.Try(() => { c.RejectUnknownKeys(); root.RejectUnknownKeys(); return true; });
         problems.ThrowIfAny();
@@ -43,6 +52,28 @@ public static class ForecastCalibrationFile
     {
         var map = root.OptionalMap(key) ?? throw root.ErrorAt(key, "ontbreekt");
         return ReadWeights(map);
+    }
+
+    /// <summary>The resampled national weights: a list of lists, each in the order of <c>anchor_weights</c>.</summary>
+    private static ImmutableArray<ImmutableArray<double>> WeightSamples(YamlMap root)
+    {
+        var list = root.OptionalSequence("weight_samples");
+        if (list is null) return [];
+        var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlDotNet.RepresentationModel.YamlSequenceNode row || row.Children.Count != Structures.All.Length)
+                throw root.Error(item, "weight_samples", $"elke steekproef is een lijst van {Structures.All.Length} gewichten");
+            var weights = new double[row.Children.Count];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var text = (row.Children[i] as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value;
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]) || weights[i] is < 0 or > 1)
+                    throw root.Error(row.Children[i], "weight_samples", $"'{text}' is geen gewicht tussen 0 en 1");
+            }
+            samples.Add([.. weights]);
+        }
+        return samples.ToImmutable();
     }
 
     /// <summary>A map of structure id to weight, checked: known ids, non-negative, summing to 1.</summary>
@@ -69,12 +100,22 @@ public static class ForecastCalibrationFile
         sb.Append("generated_by: ivpsim calibrate\n");
         sb.Append(inv, $"corpus: {p.Corpus}\ncorpus_sha256: {p.CorpusSha256}\norigins: {p.Origins}\nhorizons: {p.Horizons}\n");
         sb.Append(inv, $"forecasts: {p.Forecasts}\ndraws: {p.Draws}\nseed: {p.Seed}\nscaled_crps: {p.ScaledCrps:F4}\n");
+        if (p.Municipal is { } m)
+            sb.Append(inv, $"municipal: {m.File}\nmunicipal_sha256: {m.Sha256}\nmunicipalities: {m.Municipalities}\n");
         sb.Append("constants:\n");
         sb.Append(inv, $"  noise_scale: {s.NoiseScale}\n  noise_prior_df: {s.NoisePriorDf}\n  level_drift_sd: {s.LevelDriftSd}\n");
         sb.Append(inv, $"  jump_probability: {s.JumpProbability}\n  jump_sd: {s.JumpSd}\n  slope_prior_sd: {s.SlopePriorSd}\n");
         sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n");
+        sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
         AppendWeights(sb, "weights", s.Weights);
         AppendWeights(sb, "anchor_weights", s.AnchorWeights);
+        if (!s.WeightSamples.IsEmpty)
+        {
+            sb.Append("# anchor_weights opnieuw geschat op bootstrapsteekproeven van de prognoses (volgorde als anchor_weights)\n");
+            sb.Append("weight_samples:\n");
+            foreach (var sample in s.WeightSamples)
+                sb.Append("  - [").Append(string.Join(", ", sample.Select(w => w.ToString("0.####", inv)))).Append("]\n");
+        }
         return sb.ToString();
     }
 

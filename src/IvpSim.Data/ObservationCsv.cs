@@ -16,7 +16,7 @@ public static partial class ObservationCsv
         isKnownIndicator ??= Indicators.IsKnown;
         var seen = new Dictionary<(string, string, int), int>();
         var result = ImmutableArray.CreateBuilder<Observation>();
-        foreach (var row in LongCsvReader.Read(path, Header))
+        foreach (var row in LongCsvReader.Read(path, Header, comments: true))
         {
             var region = row.Fields["municipality"];
             // Regions beyond the plan's (imported from CBS) are kept for backtests; a run uses only its own.

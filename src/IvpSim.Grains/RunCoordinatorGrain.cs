@@ -104,8 +104,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         // Each municipality gets its own observations (and the region's), not everyone's.
         var series = await Task.WhenAll(Regions.Municipalities.Select((m, i) =>
             grains[i].Load(new MunicipalityData(CalibrationInputs.ForMunicipality(request.Observations, m)))));
-        var hyper = ForecastModelBuilder.Pool([.. series.SelectMany(s => s.Series)], request.Settings.Forecast);
-        var anchors = ForecastModelBuilder.FitAnchors(request.National, request.Settings.Forecast);
+        var (hyper, anchors) = BaselineCalibrator.Shared([.. series.SelectMany(s => s.Series)], request.Settings, request.National);
         var calibration = new CalibrationRequest(hyper, request.Settings, request.National, anchors);
         var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
         var interventions = await Task.WhenAll(request.Interventions

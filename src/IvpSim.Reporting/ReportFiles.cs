@@ -20,6 +20,7 @@ public static class ReportFiles
         Write(folder, "projections.csv", ProjectionsCsv.Format(report.Projections));
         Write(folder, "targets.csv", TargetsCsv.Format(report.Targets));
         Write(folder, "structural.csv", StructuralCsv.Format(report.Targets));
+        Write(folder, "target-curve.csv", TargetCurveCsv.Format(report.Curves));
         Write(folder, "run.txt", RunManifest.Format(report));
         if (!report.Contributions.IsEmpty) Write(folder, "contributions.csv", ContributionsCsv.Format(report.Contributions));
         if (!report.Themes.IsEmpty) Write(folder, "themes.csv", ThemesCsv.Format(report.Themes));
@@ -46,6 +47,11 @@ public static class ReportFiles
         var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;
         foreach (var chart in FanChartData.From(report.Projections, report.TargetDefinitions, report.Scenario.NameNl))
             FanChart.Save(chart, Path.Combine(chartFolder, chart.FileName));
+        foreach (var curve in report.Curves.GroupBy(p => (p.Region, p.Indicator)))
+        {
+            TargetCurveChart.Save([(report.Scenario.NameNl, [.. curve])], TargetCurveChart.Title(curve.Key.Region, curve.Key.Indicator),
+                Path.Combine(chartFolder, TargetCurveChart.FileName(curve.Key.Region, curve.Key.Indicator)));
+        }
         var year = report.Scenario.Budget.ClaimYear;
         foreach (var region in Regions.All)
         {

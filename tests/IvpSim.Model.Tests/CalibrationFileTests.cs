@@ -12,13 +12,18 @@ public sealed class CalibrationFileTests : IDisposable
     [Fact]
     public void Should_read_back_what_it_wrote_When_a_calibration_is_stored()
     {
-        var settings = SeedModel.Settings.Forecast with { LevelDriftSd = 0.0123, JumpProbability = 0.15 };
+        var settings = SeedModel.Settings.Forecast with
+        {
+            LevelDriftSd = 0.0123, JumpProbability = 0.15, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
+            WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
+        };
         var path = Path.Combine(_dir, "k.yaml");
         File.WriteAllText(path, ForecastCalibrationFile.Format(settings, new CalibrationProvenance("c.csv", "ab", "2014-2018", "1-5", 9, 10, 1, 1.5), ["test"]));
 
         var read = ForecastCalibrationFile.Read(path);
 
-        Assert.Equal(settings with { Weights = [], AnchorWeights = [] }, read with { Weights = [], AnchorWeights = [] });
+        Assert.Equal(settings with { Weights = [], AnchorWeights = [], WeightSamples = [] }, read with { Weights = [], AnchorWeights = [], WeightSamples = [] });
+        Assert.Equal(settings.WeightSamples.Select(w => w.ToArray()), read.WeightSamples.Select(w => w.ToArray()));
         Assert.Equal(settings.Weights.ToArray(), read.Weights.ToArray());
         Assert.Equal(settings.AnchorWeights.ToArray(), read.AnchorWeights.ToArray());
     }
@@ -37,11 +42,12 @@ public sealed class CalibrationFileTests : IDisposable
     {
         var path = Path.Combine(_dir, "bad.yaml");
         var good = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
-        File.WriteAllText(path, good.Replace("  local-level: 0\n", "  local-level: 0.5\n", StringComparison.Ordinal));
+        var at = good.IndexOf("  local-level: 0\n", StringComparison.Ordinal);
+        File.WriteAllText(path, good[..at] + "  local-level: 0.5\n" + good[(at + "  local-level: 0\n".Length)..]);
 
         var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(path));
 
-        Assert.Contains("weights.local-level", error.Message);
+        Assert.Contains("'weights.", error.Message);
         Assert.Contains("samen 1", error.Message);
     }
 }

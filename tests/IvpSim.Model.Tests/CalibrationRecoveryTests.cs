@@ -72,7 +72,7 @@ public sealed class CalibrationRecoveryTests
     }
 
     [Fact]
-    public void Should_recover_the_common_shock_variance_When_averaged_over_replications()
+    public void Should_recover_the_residual_correlation_When_averaged_over_replications()
     {
         const int replications = 50, seriesCount = 30, years = 6;
         const double common = 0.02, own = 0.01;
@@ -83,11 +83,24 @@ public sealed class CalibrationRecoveryTests
             var shocks = Enumerable.Range(0, years).Select(_ => Math.Sqrt(common) * rng.NextStandardNormal()).ToArray();
             var series = Enumerable.Range(0, seriesCount)
                 .Select(i => Synthetic.Series(rng, Math.Log(400), 0, own, years, shocks, $"s{i}")).ToArray();
-            // The pooled noise that calibration passes in covers both the common and the own part.
-            estimates[r] = Pooling.CommonVariance(series, common + own);
+            estimates[r] = Pooling.MeanCorrelation(series);
         }
-        // One replication sees only years − 2 = 4 degrees of freedom of the common shock: relative sd √(2/4).
-        var sd = common * Math.Sqrt(2.0 / (years - 2)) / Math.Sqrt(replications);
-        Assert.InRange(estimates.Average(), common - 4 * sd, common + 4 * sd);
+        // The residual correlation is the common variance over the whole: common + own + Poisson (1/400).
+        var truth = common / (common + own + 1 / 400.0);
+        var sd = Math.Sqrt(2.0 / (years - 2)) * truth / Math.Sqrt(replications);
+        Assert.InRange(estimates.Average(), truth - 4 * sd, truth + 4 * sd);
+    }
+
+    [Fact]
+    public void Should_not_push_the_correlation_to_its_clamp_When_the_pooled_noise_is_tiny()
+    {
+        // Small counts, almost no noise beyond Poisson and only a weak common shock: the series hardly move together.
+        var rng = StreamRandom.For(21, 0, 0);
+        var shocks = Enumerable.Range(0, 6).Select(_ => Math.Sqrt(0.002) * rng.NextStandardNormal()).ToArray();
+        var series = Enumerable.Range(0, 40).Select(i => Synthetic.Series(rng, Math.Log(60), 0, 0.0005, 6, shocks, $"s{i}")).ToArray();
+        var correlation = Pooling.CommonCorrelation(series, ForecastSettings.MinNoise);
+        // Old code divided by ψ = 1e-5 and landed on the 0.9 clamp.
+        Assert.True(correlation < 0.5, $"correlation {correlation:F3}");
+        Assert.Equal(Math.Clamp(Pooling.MeanCorrelation(series), 0, Pooling.MaxCorrelation), correlation, 12);
     }
 }

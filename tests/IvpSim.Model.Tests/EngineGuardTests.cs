@@ -148,15 +148,15 @@ public sealed class EngineGuardTests
             for (var year = first; year <= endYear; year++)
                 shocks[year] = (common.NextStandardNormal(), common.NextStandardNormal(),
                     settings.JumpProbability > 0 && common.NextDouble() < settings.JumpProbability);
-            var structure = Structures.All[StructureChoice.Structure(settings.Weights.AsSpan(), seed, trajectory)];
+            var national = Structures.All[StructureChoice.AnchorStructure(settings.AnchorWeights.AsSpan(), seed, trajectory)];
+            var structure = fit.Local ? national : Structures.All[StructureChoice.Structure(settings.Weights.AsSpan(), seed, trajectory)];
             Dictionary<int, double>? anchorPath = null;
-            if (structure.Kind == StructureKind.Anchored && fit.HasAnchor)
+            if ((fit.Local || structure.Kind == StructureKind.Anchored) && fit.HasAnchor)
             {
-                // The national series this one follows: observed up to its last year, projected after it.
+                // The national series this one follows: observed up to its last year, projected after it (no jumps, no wandering slope).
                 var anchor = model.Anchors[fit.Anchor];
-                var anchorStructure = Structures.All[StructureChoice.AnchorStructure(settings.AnchorWeights.AsSpan(), seed, trajectory)];
                 var anchorRng = RandomStream.For(key, RandomStreams.Purpose($"national/{anchor.Indicator}"));
-                anchorPath = Latent(model, anchor, anchorStructure, ref anchorRng, shocks, null, endYear);
+                anchorPath = Latent(model, anchor, national, ref anchorRng, shocks, null, endYear, nationalPath: true);
                 for (var i = 0; i < anchor.ObservedYears.Length; i++) anchorPath[anchor.ObservedYears[i]] = Math.Log(anchor.ObservedValues[i] + 0.5);
             }
             else if (structure.Kind == StructureKind.Anchored)
@@ -164,12 +164,16 @@ public sealed class EngineGuardTests
                 structure = Structures.All[Structures.IndexOf(Structures.LocalLevelId)];
             }
             var rng = RandomStream.For(key, model.Purposes[component]);
-            var latent = Latent(model, fit, structure, ref rng, shocks, anchorPath, endYear);
+            var latent = fit.Local
+                ? LocalLatent(model, fit, key, first, ref rng, anchorPath, endYear)
+                : Latent(model, fit, structure, ref rng, shocks, anchorPath, endYear, nationalPath: false);
             var rho = model.CommonCorrelation;
             var counts = new int[endYear - startYear + 1];
             for (var year = fit.LastYear + 1; year <= endYear; year++)
             {
-                var shock = Math.Sqrt(rho * fit.Noise) * shocks[year].Common + Math.Sqrt((1 - rho) * fit.Noise) * rng.NextStandardNormal();
+                var shock = fit.Local
+                    ? Math.Sqrt(fit.Noise) * rng.NextStandardNormal()
+                    : Math.Sqrt(rho * fit.Noise) * shocks[year].Common + Math.Sqrt((1 - rho) * fit.Noise) * rng.NextStandardNormal();
                 var mean = Math.Max(0, Math.Exp(latent[year] + shock) - 0.5);
                 var count = ReferencePoisson.Quantile(Math.Min(mean, ForecastKernel.MaxYearlyCount), rng.NextStandardNormal());
                 if (year >= startYear) counts[year - startYear] = count;
@@ -177,8 +181,28 @@ public sealed class EngineGuardTests
             return counts;
         }
 
+        /// <summary>A municipal series: the national path plus the offset, which walks with the municipality's own drift.</summary>
+        private static Dictionary<int, double> LocalLatent(ForecastModel model, SeriesFit fit, ulong key, int first, ref RandomStream rng,
+            Dictionary<int, double>? anchorPath, int endYear)
+        {
+            var settings = model.Settings;
+            var regionRng = RandomStream.For(key, RandomStreams.Purpose($"local/{fit.Region}"));
+            var drift = new Dictionary<int, double>();
+            for (var year = first; year <= endYear; year++) drift[year] = regionRng.NextStandardNormal();
+            var start = anchorPath is null ? fit.Level : fit.Offset;
+            var level = start.Level + start.Sd * rng.NextStandardNormal();
+            var path = new Dictionary<int, double>();
+            for (var year = fit.LastYear + 1; year <= endYear; year++)
+            {
+                level += settings.LocalDriftSd * drift[year];
+                if (anchorPath is null) level += settings.LevelDriftSd * rng.NextStandardNormal();
+                path[year] = anchorPath is null ? level : anchorPath[year] + level;
+            }
+            return path;
+        }
+
         private static Dictionary<int, double> Latent(ForecastModel model, SeriesFit fit, Structure structure, ref RandomStream rng,
-            Dictionary<int, (double Common, double Drift, bool Jump)> shocks, Dictionary<int, double>? anchorPath, int endYear)
+            Dictionary<int, (double Common, double Drift, bool Jump)> shocks, Dictionary<int, double>? anchorPath, int endYear, bool nationalPath)
         {
             var settings = model.Settings;
             var rho = model.CommonCorrelation;
@@ -190,18 +214,22 @@ public sealed class EngineGuardTests
                 slope = fit.Trend.Slope + fit.Trend.L21 * e1 + fit.Trend.L22 * e2;
             }
             else if (structure.Kind == StructureKind.Anchored) level = fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal();
+            else if (structure.Kind == StructureKind.RandomWalk) level = Math.Log(fit.ObservedValues[^1] + 0.5);
             else level = fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
+            var anchored = structure.Kind == StructureKind.Anchored;
             var path = new Dictionary<int, double>();
             for (var year = fit.LastYear + 1; year <= endYear; year++)
             {
                 if (structure.Kind == StructureKind.Trend)
                 {
                     slope *= structure.Damping;
-                    if (settings.SlopeDriftSd > 0) slope += settings.SlopeDriftSd * rng.NextStandardNormal();
+                    if (settings.SlopeDriftSd > 0 && !nationalPath) slope += settings.SlopeDriftSd * rng.NextStandardNormal();
                     level += slope;
                 }
-                level += settings.LevelDriftSd * (Math.Sqrt(rho) * shocks[year].Drift + Math.Sqrt(1 - rho) * rng.NextStandardNormal());
-                if (shocks[year].Jump) level += settings.JumpSd * rng.NextStandardNormal();
+                // An offset to a national path takes only its own shifts; a national path takes no jumps.
+                if (!anchored) level += settings.LevelDriftSd * Math.Sqrt(rho) * shocks[year].Drift;
+                level += settings.LevelDriftSd * Math.Sqrt(1 - rho) * rng.NextStandardNormal();
+                if (shocks[year].Jump && !anchored && !nationalPath) level += settings.JumpSd * rng.NextStandardNormal();
                 path[year] = anchorPath is null ? level : anchorPath[year] + level;
             }
             return path;

@@ -35,8 +35,15 @@ public static partial class BacktestCommand
         var runs = new Option<int>("--runs", "-n") { Description = "Monte Carlo-trajecten per prognose", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 2020 };
         var noStructures = new Option<bool>("--no-structures") { Description = "Niet elke modelstructuur ook afzonderlijk toetsen (sneller)" };
-        var command = new Command("backtest", "Toets de prognoses buiten de steekproef: fit tot een jaar, voorspel de jaren erna, vergelijk met naïeve methoden");
-        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures }) command.Options.Add(o);
+        var inSample = new Option<bool>("--in-sample")
+        {
+            Description = "De meegeleverde kalibratie gebruiken in plaats van per beginjaar opnieuw te leren; die heeft de uitkomsten al gezien, " +
+                "dus de scores zijn dan te gunstig (alleen ter vergelijking)",
+        };
+        var searchDraws = new Option<int>("--search-draws") { Description = "Trajecten per prognose tijdens het leren per beginjaar", DefaultValueFactory = _ => 300 };
+        var command = new Command("backtest",
+            "Toets de prognoses vooruit in de tijd: per beginjaar de constanten leren uit wat toen bekend was, de jaren erna voorspellen, vergelijken met naïeve methoden");
+        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures, inSample, searchDraws }) command.Options.Add(o);
         var cluster = new ClusterCommandOptions();
         cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -51,8 +58,11 @@ public static partial class BacktestCommand
             var corpus = corpusData ? ReferenceCorpusCsv.Read(dataFile!) : inputs.Corpus;
             var outDir = parse.GetValue(outOption)!;
             OutputFolder.EnsureWritable(outDir);
+            if (parse.GetValue(searchDraws) < 50) throw new InputException("--search-draws", null, null, "moet minstens 50 zijn");
             var options = new BacktestOptions(parse.GetValue(fitUntil) is { } cut ? [cut] : [], minH, maxH, parse.GetValue(runs),
-                parse.GetValue(seed), !parse.GetValue(noStructures));
+                parse.GetValue(seed), !parse.GetValue(noStructures), !parse.GetValue(inSample), parse.GetValue(searchDraws));
+            if (options.Forward)
+                console.MarkupLine("[grey]Vooruit in de tijd: per beginjaar worden de prognoseconstanten opnieuw geleerd uit de uitkomsten tot dat jaar …[/]");
             var request = new BacktestRequest(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
             ImmutableArray<BacktestRow> rows;
             await using (var host = await target.StartAsync(ct))
@@ -60,18 +70,21 @@ public static partial class BacktestCommand
                 rows = (await host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}").Run(request, ct)).Rows;
             }
             var summary = BacktestSummary.Summarize(rows);
+            var byOrigin = BacktestSummary.ByOrigin(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             OutputFolder.Write(outDir, folder =>
             {
                 File.WriteAllText(Path.Combine(folder, "backtest.csv"), BacktestCsv.Format(rows));
                 File.WriteAllText(Path.Combine(folder, "backtest-summary.csv"), BacktestCsv.Format(summary));
+                File.WriteAllText(Path.Combine(folder, "backtest-by-origin.csv"), BacktestCsv.FormatByOrigin(byOrigin));
                 File.WriteAllText(Path.Combine(folder, "run.txt"), Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options));
                 BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],
                     $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
                 PitChart.Save([.. rows.Where(r => r.Method == Backtester.Ivpsim).Select(r => r.Pit)],
                     $"PIT-histogram IvpSim ({DutchFormat.Number(rows.Count(r => r.Method == Backtester.Ivpsim))} prognoses)", Path.Combine(folder, "pit.png"));
             });
-            BacktestTable.Print(console, summary, origins, minH, maxH);
+            BacktestTable.Print(console, summary, origins, minH, maxH, options.Forward);
+            BacktestTable.PrintByOrigin(console, byOrigin);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(outDir))}[/]");
             return 0;
         });
@@ -94,6 +107,9 @@ public static partial class BacktestCommand
         lines.Add($"horizon: {minH}..{maxH}");
         lines.Add($"runs: {options.Draws}");
         lines.Add($"seed: {options.Seed}");
+        lines.Add(options.Forward
+            ? $"evaluation: vooruit in de tijd (constanten en gewichten per beginjaar geleerd uit uitkomsten tot dat jaar; {options.SearchDraws} trajecten tijdens het leren)"
+            : "evaluation: in de steekproef (meegeleverde kalibratie; heeft de uitkomsten gezien)");
         return string.Join('\n', lines) + "\n";
     }
 

@@ -25,9 +25,15 @@ public static class CalibrateCommand
         var searchDraws = new Option<int>("--search-draws") { Description = "Trajecten per prognose tijdens het zoeken", DefaultValueFactory = _ => 300 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 2020 };
         var force = new Option<bool>("--force") { Description = "Een bestand vervangen dat niet door IvpSim gekalibreerd is" };
+        var municipal = new Option<string?>("--municipal")
+        {
+            Description = "Dwarsdoorsnede van gemeenten (lange CSV, elke gemeente in dezelfde twee jaren) voor de lokale constanten " +
+                "(standaard: nl-municipal-2015-2022.csv naast de waarnemingen)",
+        };
         var command = new Command("calibrate",
-            "Leer de prognoseconstanten en de gewichten van de modelstructuren uit toetsen buiten de steekproef (referentiecorpus + eigen reeksen)");
-        foreach (var o in new Option[] { scenario, outOption, draws, searchDraws, seed, force }) command.Options.Add(o);
+            "Leer de prognoseconstanten en de gewichten van de modelstructuren uit toetsen buiten de steekproef (landelijk referentiecorpus) " +
+            "en de lokale constanten uit een dwarsdoorsnede van gemeenten");
+        foreach (var o in new Option[] { scenario, outOption, draws, searchDraws, seed, force, municipal }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             if (parse.GetValue(draws) < 100) throw new InputException("--draws", null, null, "moet minstens 100 zijn");
@@ -44,14 +50,21 @@ public static class CalibrateCommand
                 new Model.Backtest.BacktestOptions([], 1, MaxHorizon, 1, 0));
             var options = new CalibrationOptions([.. origins], MaxHorizon, parse.GetValue(searchDraws), parse.GetValue(draws), parse.GetValue(seed));
             console.MarkupLine($"Kalibreren op {series.Count} reeksen, beginjaren {origins[0]}-{origins[^1]}, horizon 1-{MaxHorizon} …");
+            var municipalFile = parse.GetValue(municipal)
+                ?? Path.Combine(Path.GetDirectoryName(inputs.Scenario.Data.Observations)!, "nl-municipal-2015-2022.csv");
+            if (!File.Exists(municipalFile)) throw new InputException(municipalFile, null, null, "bestand niet gevonden (--municipal)");
+            var local = LocalConstants(inputs, municipalFile);
             var result = ForecastCalibrator.Calibrate(series, options, line => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
+            var settings = LocalCalibrator.Apply(result.Settings, local);
 
             var provenance = new CalibrationProvenance(Path.GetFileName(reference), FileChecksum.Sha256(reference),
-                $"{origins[0]}-{origins[^1]}", $"1-{MaxHorizon}", result.Forecasts, options.FinalDraws, options.Seed, result.ScaledCrps);
-            AtomicFile.Write(target, ForecastCalibrationFile.Format(result.Settings, provenance,
-                [$"{series.Count(s => s.DataSet == Model.Backtest.Backtester.ReferenceDataSet)} landelijke reeksen en " +
-                 $"{series.Count(s => s.DataSet == Model.Backtest.Backtester.PlanDataSet)} reeksen van het plan; toets: ./run-sim.sh backtest"]));
-            Print(console, result);
+                $"{origins[0]}-{origins[^1]}", $"1-{MaxHorizon}", result.Forecasts, options.FinalDraws, options.Seed, result.ScaledCrps,
+                new MunicipalProvenance(Path.GetFileName(municipalFile), FileChecksum.Sha256(municipalFile), local.Municipalities));
+            AtomicFile.Write(target, ForecastCalibrationFile.Format(settings, provenance,
+                [$"{series.Count} landelijke reeksen (structuren en constanten) en {local.Municipalities} gemeenten over {local.Gap} jaar " +
+                 $"(lokale constanten; {local.YearlyChanges} jaarlijkse veranderingen van het plan voor de splitsing drift/ruis)",
+                 "Toets vooruit in de tijd: ./run-sim.sh backtest (per beginjaar opnieuw geleerd)"]));
+            Print(console, result with { Settings = settings }, local);
             console.MarkupLine($"Geschreven: {Markup.Escape(Path.GetFullPath(target))}");
             return 0;
         });
@@ -60,17 +73,36 @@ public static class CalibrateCommand
 
     private const int MaxHorizon = 5;
 
-    /// <summary>The corpus series (each following the total of its kind) and the plan's own component series (following their national series).</summary>
-    public static IReadOnlyList<EvaluationSeries> EvaluationSeries(ScenarioInputs inputs)
+    /// <summary>
+    /// The corpus series, each following the total of its kind. The plan's own series are municipal: they follow their
+    /// national series with a local factor whose constants come from the cross-section, not from these weights.
+    /// </summary>
+    public static IReadOnlyList<EvaluationSeries> EvaluationSeries(ScenarioInputs inputs) =>
+        [.. inputs.Corpus.WithAnchors().Select(s => new EvaluationSeries(Model.Backtest.Backtester.ReferenceDataSet, s.Series, s.Anchor))];
+
+    /// <summary>The local constants: the cross-section's spread, split into drift and noise by the plan's own yearly changes.</summary>
+    private static LocalEstimate LocalConstants(ScenarioInputs inputs, string municipalFile)
     {
-        var series = inputs.Corpus.WithAnchors()
-            .Select(s => new EvaluationSeries(Model.Backtest.Backtester.ReferenceDataSet, s.Series, s.Anchor)).ToList();
-        foreach (var municipality in Regions.Municipalities)
+        var observations = new ObservationSet(ObservationCsv.Read(municipalFile));
+        var plan = Regions.All.Select(r => r.Id).ToHashSet();
+        var series = observations.Items.Where(o => !plan.Contains(o.Region) && o.Indicator == Indicators.TotalCrimes)
+            .GroupBy(o => o.Region).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(o => o.Year).ToArray())
+            .Select(p => new CalibrationSeries(p[0].Region, Indicators.TotalCrimes, [.. p.Select(o => o.Year)], [.. p.Select(o => o.Value)], [.. p.Select(_ => false)]))
+            .ToArray();
+        var changes = LocalCalibrator.Changes(Regions.Municipalities
+            .SelectMany(m => CalibrationInputs.CountSeries(inputs.Observations, m))
+            .Select(s => (Series: s, National: inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)))
+            .Where(p => p.National is not null)
+            .Select(p => (p.Series, p.National!)));
+        try
         {
-            foreach (var s in CalibrationInputs.CountSeries(inputs.Observations, municipality))
-                series.Add(new(Model.Backtest.Backtester.PlanDataSet, s, inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)));
+            return LocalCalibrator.Estimate(LocalCalibrator.Pairs(series), changes);
         }
-        return series;
+        catch (Model.ModelInputException e)
+        {
+            throw new InputException(municipalFile, null, null, e.Message);
+        }
     }
 
     private static void EnsureReplaceable(string target, bool force)
@@ -81,7 +113,7 @@ public static class CalibrateCommand
             throw new InputException(target, null, null, "bestaat al en is niet door 'calibrate' geschreven; gebruik --force om het te vervangen");
     }
 
-    private static void Print(IAnsiConsole console, CalibrationResult result)
+    private static void Print(IAnsiConsole console, CalibrationResult result, LocalEstimate local)
     {
         var s = result.Settings;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Modelstructuren en hun gewicht[/]")
@@ -90,7 +122,7 @@ public static class CalibrateCommand
         for (var i = 0; i < Structures.All.Length; i++)
             table.AddRow(Markup.Escape(Structures.All[i].NameNl), DutchFormat.Percent(s.Weights[i]), DutchFormat.Percent(s.AnchorWeights[i]));
         console.Write(table);
-        var coverage = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking buiten de steekproef[/] (gecombineerd model)")
+        var coverage = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking op de leerset[/] (gecombineerd model; in de steekproef)")
             .AddColumn("Reeksen").AddColumn(new TableColumn("Horizon").RightAligned()).AddColumn(new TableColumn("Prognoses").RightAligned())
             .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned());
         foreach (var c in result.Coverage)
@@ -100,5 +132,10 @@ public static class CalibrateCommand
             $"niveaudrift sd {DutchFormat.Number(s.LevelDriftSd, 3)}, sprongen {DutchFormat.Percent(s.JumpProbability)} van de jaren (sd {DutchFormat.Number(s.JumpSd, 2)}), " +
             $"trendprior sd {DutchFormat.Number(s.SlopePriorSd, 2)}, trenddrift sd {DutchFormat.Number(s.SlopeDriftSd, 3)}. " +
             $"{DutchFormat.Number(result.Forecasts)} prognoses, CRPS/schaal {DutchFormat.Number(result.ScaledCrps, 4)}.");
+        console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +
+            $"ruis {DutchFormat.Number(s.LocalNoise, 4)}, spreiding ×{DutchFormat.Number(s.LocalDispersion, 2)} Poisson " +
+            $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");
+        console.MarkupLine("[grey]De dekking hierboven is die van de gekozen instellingen op de eigen leerset (in de steekproef). " +
+            "Eerlijke cijfers: ./run-sim.sh backtest (vooruit in de tijd).[/]");
     }
 }

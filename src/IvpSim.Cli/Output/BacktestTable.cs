@@ -7,8 +7,11 @@ namespace IvpSim.Cli.Output;
 /// <summary>The Dutch backtest summary: per data set and horizon, coverage and skill of IvpSim against the naive forecasts; then each structure alone.</summary>
 public static class BacktestTable
 {
-    public static void Print(IAnsiConsole console, IReadOnlyList<BacktestScore> summary, int[] origins, int minH, int maxH)
+    public static void Print(IAnsiConsole console, IReadOnlyList<BacktestScore> summary, int[] origins, int minH, int maxH, bool forward)
     {
+        console.MarkupLine(forward
+            ? "[bold]Vooruit in de tijd getoetst[/]: geen constante of gewicht heeft de uitkomst gezien waarop het beoordeeld wordt."
+            : "[bold yellow]In de steekproef getoetst[/] (--in-sample): de kalibratie heeft deze uitkomsten gezien; de scores zijn te gunstig.");
         var overall = summary.Where(s => s.Region == BacktestSummary.All).ToArray();
         foreach (var dataSet in overall.Select(s => s.DataSet).Distinct())
         {
@@ -20,7 +23,8 @@ public static class BacktestTable
                 .AddColumn(new TableColumn("Dekking 90%").RightAligned())
                 .AddColumn(new TableColumn("CRPS/schaal").RightAligned())
                 .AddColumn(new TableColumn("Rel. WIS").RightAligned())
-                .AddColumn(new TableColumn("Winst t.o.v. naive_last").RightAligned());
+                .AddColumn(new TableColumn("Winst t.o.v. naive_last").RightAligned())
+                .AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
             var rows = overall.Where(s => s.DataSet == dataSet && !s.Method.StartsWith("structuur:", StringComparison.Ordinal)).ToArray();
             var horizons = rows.Select(s => s.Horizon).Distinct().OrderBy(h => h == 0 ? int.MaxValue : h).ToArray();
             foreach (var h in horizons)
@@ -30,7 +34,8 @@ public static class BacktestTable
                 {
                     table.AddRow(first ? (h == 0 ? "[bold]alle[/]" : $"{h} jaar") : "", s.Method, DutchFormat.Number(s.Forecasts),
                         DutchFormat.Percent(s.Coverage50), DutchFormat.Percent(s.Coverage90), Scaled(s.ScaledCrps),
-                        s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.Skill is { } k ? DutchFormat.Percent(k) : "-");
+                        s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.Skill is { } k ? DutchFormat.Percent(k) : "-",
+                        s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-");
                     first = false;
                 }
                 if (h != horizons[^1]) table.AddEmptyRow();
@@ -54,6 +59,22 @@ public static class BacktestTable
             "gedeeld door die van naive_last (onder 1 is beter). Winst: 1 − CRPS/schaal gedeeld door die van naive_last.[/]");
     }
 
+    /// <summary>IvpSim per data set, origin and target year: coverage, relative WIS and band width.</summary>
+    public static void PrintByOrigin(IAnsiConsole console, IReadOnlyList<BacktestScore> byOrigin)
+    {
+        var rows = byOrigin.Where(s => s.Method == Backtester.Ivpsim).ToArray();
+        if (rows.Length == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]IvpSim per beginjaar en jaar[/]")
+            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
+            .AddColumn(new TableColumn("Prognoses").RightAligned()).AddColumn(new TableColumn("Dekking 50%").RightAligned())
+            .AddColumn(new TableColumn("Dekking 90%").RightAligned()).AddColumn(new TableColumn("Rel. WIS").RightAligned())
+            .AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
+        foreach (var s in rows)
+            table.AddRow(Markup.Escape(Label(s.DataSet)), $"{s.FitUntil}", $"{s.Year}", DutchFormat.Number(s.Forecasts), DutchFormat.Percent(s.Coverage50),
+                DutchFormat.Percent(s.Coverage90), s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-");
+        console.Write(table);
+    }
+
     private static string Scaled(double value) => double.IsFinite(value) ? DutchFormat.Number(value, 3) : "-";
 
     private static string Label(string dataSet) => dataSet switch
@@ -61,6 +82,7 @@ public static class BacktestTable
         BacktestSummary.All => "alle reeksen",
         Backtester.PlanDataSet => "eigen reeksen (Ermelo, Harderwijk, Putten, Veluwe-West)",
         Backtester.ReferenceDataSet => "landelijk referentiecorpus",
-        _ => "overige reeksen",
+        Backtester.OtherDataSet => "overige reeksen (gemeenten)",
+        _ => dataSet,
     };
 }

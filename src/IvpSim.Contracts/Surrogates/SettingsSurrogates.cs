@@ -9,15 +9,21 @@ namespace IvpSim.Contracts.Surrogates;
 public readonly record struct ForecastSettingsSurrogate(
     [property: Id(0)] double NoiseScale, [property: Id(1)] double NoisePriorDf, [property: Id(2)] double LevelDriftSd,
     [property: Id(3)] double JumpProbability, [property: Id(4)] double JumpSd, [property: Id(5)] double SlopePriorSd,
-    [property: Id(6)] double SlopeDriftSd, [property: Id(7)] ImmutableArray<double> Weights, [property: Id(8)] ImmutableArray<double> AnchorWeights);
+    [property: Id(6)] double SlopeDriftSd, [property: Id(7)] ImmutableArray<double> Weights, [property: Id(8)] ImmutableArray<double> AnchorWeights,
+    [property: Id(9)] double LocalDriftSd, [property: Id(10)] double LocalNoise, [property: Id(11)] double LocalDispersion,
+    [property: Id(12)] ImmutableArray<ImmutableArray<double>> WeightSamples);
 
 [RegisterConverter]
 public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, ForecastSettingsSurrogate>
 {
     public ForecastSettings ConvertFromSurrogate(in ForecastSettingsSurrogate s) => new(s.NoiseScale, s.NoisePriorDf, s.LevelDriftSd,
-        s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.Weights, s.AnchorWeights);
+        s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.Weights, s.AnchorWeights)
+    {
+        LocalDriftSd = s.LocalDriftSd, LocalNoise = s.LocalNoise, LocalDispersion = s.LocalDispersion, WeightSamples = s.WeightSamples,
+    };
     public ForecastSettingsSurrogate ConvertToSurrogate(in ForecastSettings v) => new(v.NoiseScale, v.NoisePriorDf, v.LevelDriftSd,
-        v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.Weights, v.AnchorWeights);
+        v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.Weights, v.AnchorWeights, v.LocalDriftSd, v.LocalNoise,
+        v.LocalDispersion, v.WeightSamples);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ModelSettings")]

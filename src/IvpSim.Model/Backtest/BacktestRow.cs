@@ -10,9 +10,10 @@ public sealed record BacktestRow(string DataSet, string Region, string Indicator
 {
     public int Horizon => Year - FitUntil;
 
-    public bool In50 => Observed >= P25 && Observed <= P75;
+    /// <summary>Inside the central 50% interval, judged on the randomised PIT so that ties with a bound count by chance.</summary>
+    public bool In50 => Forecasting.SampleScores.InCentral(Pit, 0.5);
 
-    public bool In90 => Observed >= P05 && Observed <= P95;
+    public bool In90 => Forecasting.SampleScores.InCentral(Pit, 0.9);
 }
 
 /// <summary>
@@ -20,6 +21,8 @@ public sealed record BacktestRow(string DataSet, string Region, string Indicator
 /// Scaled scores divide each forecast's CRPS or WIS by its series' typical yearly change before averaging; skill is
 /// 1 − (scaled CRPS of the method) / (scaled CRPS of naive_last) on the same forecasts.
 /// </summary>
+/// <param name="MedianBandRatio">The median over forecasts of P95/P5: how wide the 90% band is (null where P5 is 0).</param>
+/// <param name="FitUntil">With <paramref name="Year"/>: the scores of one origin and target year (0: pooled).</param>
 public sealed record BacktestScore(string DataSet, string Region, string Indicator, string Method, int Horizon, int Forecasts,
     double Coverage50, double Coverage90, double? Mape, double Crps, double ScaledCrps, double ScaledWis,
-    double? RelativeWis, double? Skill);
+    double? RelativeWis, double? Skill, double? MedianBandRatio = null, int FitUntil = 0, int Year = 0);

@@ -29,6 +29,13 @@ public static class BacktestSummary
         return [.. scores];
     }
 
+    /// <summary>Per data set, origin and target year: how the forecasts from one origin fared in one year.</summary>
+    public static ImmutableArray<BacktestScore> ByOrigin(IReadOnlyList<BacktestRow> rows) =>
+        [.. rows.GroupBy(r => (r.DataSet, r.FitUntil, r.Year))
+            .OrderBy(g => g.Key.DataSet, StringComparer.Ordinal).ThenBy(g => g.Key.FitUntil).ThenBy(g => g.Key.Year)
+            .SelectMany(g => ByMethod(g.Key.DataSet, All, All, g.Key.Year - g.Key.FitUntil, [.. g])
+                .Select(s => s with { FitUntil = g.Key.FitUntil, Year = g.Key.Year }))];
+
     private static IEnumerable<BacktestScore> ByMethod(string dataSet, string region, string indicator, int horizon,
         IReadOnlyList<BacktestRow> rows)
     {
@@ -53,8 +60,15 @@ public static class BacktestSummary
                 mine.Count(r => r.In50) / (double)mine.Length, mine.Count(r => r.In90) / (double)mine.Length,
                 positive.Length == 0 ? null : positive.Average(r => Math.Abs(r.P50 - r.Observed) / r.Observed) * 100,
                 mine.Average(r => r.Crps), scaled.Length == 0 ? double.NaN : scaled.Average(r => r.Crps / r.Scale),
-                scaled.Length == 0 ? double.NaN : scaled.Average(r => r.Wis / r.Scale), relativeWis, skill);
+                scaled.Length == 0 ? double.NaN : scaled.Average(r => r.Wis / r.Scale), relativeWis, skill, MedianBandRatio(mine));
         }
+    }
+
+    private static double? MedianBandRatio(IReadOnlyList<BacktestRow> rows)
+    {
+        var ratios = rows.Where(r => r.P05 > 0).Select(r => r.P95 / r.P05).Order().ToArray();
+        if (ratios.Length == 0) return null;
+        return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[ratios.Length / 2 - 1] + ratios[ratios.Length / 2]) / 2;
     }
 
     /// <summary>ivpsim first, then the naive methods, then the single structures.</summary>

@@ -11,8 +11,13 @@ namespace IvpSim.Model.Backtest;
 public sealed record BacktestInputs(ObservationSet Observations, Population Population, ReferenceCorpus Corpus,
     ImmutableArray<CalibrationSeries> National, ModelSettings Settings);
 
-/// <summary>Rolling origins (empty: every origin the data allow), horizons, Monte Carlo draws per forecast, seed, and whether to score each structure alone.</summary>
-public sealed record BacktestOptions(ImmutableArray<int> Origins, int MinHorizon, int MaxHorizon, int Draws, ulong Seed, bool PerStructure = true);
+/// <summary>
+/// Rolling origins (empty: every origin the data allow), horizons, Monte Carlo draws per forecast, seed, whether to
+/// score each structure alone, and whether the forecast constants are learned anew at every origin from the outcomes
+/// before it (<paramref name="Forward"/>, the default; otherwise the shipped calibration, which has seen the outcomes).
+/// </summary>
+public sealed record BacktestOptions(ImmutableArray<int> Origins, int MinHorizon, int MaxHorizon, int Draws, ulong Seed, bool PerStructure = true,
+    bool Forward = true, int SearchDraws = 300);
 
 /// <summary>
 /// Rolling-origin backtests through the run's own projection path. For every origin the model is fitted on the
@@ -32,17 +37,48 @@ public static class Backtester
 
     public static string StructureMethod(Structure structure) => $"structuur:{structure.Id}";
 
-    public static ImmutableArray<BacktestRow> Run(BacktestInputs inputs, BacktestOptions options)
+    public static ImmutableArray<BacktestRow> Run(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null)
     {
+        var settings = new ForwardSettings(inputs, options, progress);
         var rows = new List<BacktestRow>();
-        rows.AddRange(PlanForecasts(inputs, options));
-        rows.AddRange(SeriesForecasts(inputs, options));
+        rows.AddRange(PlanForecasts(inputs, options, settings));
+        rows.AddRange(SeriesForecasts(inputs, options, settings));
         if (rows.Count == 0)
         {
-            throw new ModelInputException(
-                $"geen reeks heeft genoeg jaren vóór het beginjaar én een waarneming {options.MinHorizon}-{options.MaxHorizon} jaar erna");
+            var allowed = AllowedOrigins(inputs, options);
+            var horizon = options.MinHorizon == options.MaxHorizon ? $"{options.MinHorizon}" : $"{options.MinHorizon}-{options.MaxHorizon}";
+            throw new ModelInputException(options.Origins.IsEmpty || allowed.Length == 0
+                ? $"geen reeks heeft genoeg jaren vóór een beginjaar én een waarneming {horizon} jaar erna"
+                : $"--fit-until {string.Join(",", options.Origins)}: geen reeks heeft genoeg jaren tot dat jaar én een waarneming {horizon} jaar erna; " +
+                  $"de gegevens laten als beginjaar toe: {Ranges(allowed)}");
         }
         return [.. rows];
+    }
+
+    /// <summary>Every origin from which some series can be forecast at these horizons.</summary>
+    public static int[] AllowedOrigins(BacktestInputs inputs, BacktestOptions options)
+    {
+        var series = EvaluationSet(inputs);
+        var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
+        var years = series.SelectMany(s => s.Series.Years).Concat(inputs.Observations.Items.Select(o => o.Year)).Distinct().Order();
+        return [.. years.Where(origin =>
+            OutOfSample.Plan(series, [origin], options.MinHorizon, options.MaxHorizon).Count > 0 ||
+            inputs.Observations.Items.Any(o => plan.Contains(o.Region) && o.Year - origin >= options.MinHorizon && o.Year - origin <= options.MaxHorizon &&
+                inputs.Observations.Items.Count(p => p.Region == o.Region && p.Indicator == o.Indicator && p.Year <= origin) >= OutOfSample.MinimumFitPoints))];
+    }
+
+    /// <summary>Years as ranges: 2014-2018, 2021.</summary>
+    private static string Ranges(int[] years)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < years.Length;)
+        {
+            var j = i;
+            while (j + 1 < years.Length && years[j + 1] == years[j] + 1) j++;
+            parts.Add(i == j ? $"{years[i]}" : $"{years[i]}-{years[j]}");
+            i = j + 1;
+        }
+        return string.Join(", ", parts);
     }
 
     /// <summary>The origins to use: those given, or every year from which some series can be forecast.</summary>
@@ -54,7 +90,7 @@ public static class Backtester
     }
 
     /// <summary>The plan's municipalities: per origin a full run without interventions, each observed slot scored.</summary>
-    private static IEnumerable<BacktestRow> PlanForecasts(BacktestInputs inputs, BacktestOptions options)
+    private static IEnumerable<BacktestRow> PlanForecasts(BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
     {
         var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
         var counts = inputs.Observations.Items.Where(o => plan.Contains(o.Region) && IsCount(o.Indicator)).ToArray();
@@ -65,7 +101,8 @@ public static class Backtester
                 plan.Contains(o.Region) && (!IsCount(o.Indicator) || o.Year <= origin))]);
             var targets = counts.Where(o => o.Year - origin >= options.MinHorizon && o.Year - origin <= options.MaxHorizon).ToArray();
             if (targets.Length == 0) continue;
-            var settings = inputs.Settings with { EndYear = origin + options.MaxHorizon };
+            if (forward.At(origin) is not { } learned) continue;
+            var settings = inputs.Settings with { Forecast = learned, EndYear = origin + options.MaxHorizon };
             CalibratedBaseline baseline;
             try
             {
@@ -75,7 +112,7 @@ public static class Backtester
             {
                 continue; // some series has no data yet at this origin: a run could not have been made then
             }
-            foreach (var (method, forced) in Methods(options))
+            foreach (var (method, forced) in Methods(options, local: true))
             {
                 var forecast = forced < 0 ? settings.Forecast : settings.Forecast.Only(forced);
                 var simulation = SimulationPlan.Create("backtest", options.Seed, settings with { Forecast = forecast }, baseline, inputs.Population);
@@ -93,8 +130,11 @@ public static class Backtester
         }
     }
 
-    /// <summary>Every series outside the plan's own: the reference corpus and other regions or indicators in the data.</summary>
-    private static IEnumerable<BacktestRow> SeriesForecasts(BacktestInputs inputs, BacktestOptions options)
+    /// <summary>
+    /// Every series outside the plan's own: the reference corpus (national series) and other regions or indicators in
+    /// the data (municipal series: national path × local factor when a national series of their kind exists).
+    /// </summary>
+    public static List<EvaluationSeries> EvaluationSet(BacktestInputs inputs)
     {
         var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
         var series = new List<EvaluationSeries>();
@@ -105,23 +145,41 @@ public static class Backtester
             var points = group.OrderBy(o => o.Year).ToArray();
             var s = new CalibrationSeries(group.Key.Region, group.Key.Indicator, [.. points.Select(p => p.Year)], [.. points.Select(p => p.Value)],
                 [.. points.Select(_ => false)]);
-            series.Add(new(OtherDataSet, s, inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)));
+            var national = inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator);
+            series.Add(new(OtherDataSet, s, national, Local: national is not null));
         }
+        return series;
+    }
+
+    private static IEnumerable<BacktestRow> SeriesForecasts(BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
+    {
+        var series = EvaluationSet(inputs);
         if (series.Count == 0) yield break;
-        var origins = Origins(series.SelectMany(s => s.Series.Years), options);
+        var origins = options.Origins.IsEmpty
+            ? Origins(series.SelectMany(s => s.Series.Years), options)
+            : options.Origins;
         var forecasts = OutOfSample.Plan(series, origins, options.MinHorizon, options.MaxHorizon);
-        foreach (var (method, forced) in Methods(options))
+        var folds = LocalFolds(series, options);
+        foreach (var (method, forced) in Methods(options, local: false))
         {
-            OutOfSample.Project(series, forecasts, inputs.Settings.Forecast, [forced], options.Draws, options.Seed);
+            foreach (var group in forecasts.GroupBy(f => (f.Origin, Fold: folds[f.Series])))
+            {
+                if (forward.At(group.Key.Origin) is not { } settings) continue;
+                if (group.Key.Fold >= 0) settings = LocalCalibrator.Apply(settings, FoldEstimate(series, folds, 1 - group.Key.Fold));
+                if (forced >= 0 && series[group.First().Series].Local && Structures.All[forced].Kind == StructureKind.Anchored) continue;
+                OutOfSample.Project(series, [.. group], settings, [forced], options.Draws, options.Seed);
+            }
             foreach (var f in forecasts)
             {
                 var s = series[f.Series];
+                if (f.Samples[forced < 0 ? Structures.All.Length : forced] is null) continue;
                 yield return Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
                     f.Sorted(forced), f.Scale, options.Seed);
             }
         }
         foreach (var f in forecasts)
         {
+            if (forward.At(f.Origin) is null) continue;
             var s = series[f.Series];
             var history = s.Series.Until(f.Origin);
             foreach (var row in Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
@@ -129,12 +187,36 @@ public static class Backtester
         }
     }
 
+    /// <summary>
+    /// Municipal series that form a cross-section (the same two years each) are split in two halves; each half is
+    /// forecast with the local constants learned from the other, so that no municipality's own outcome shapes its
+    /// forecast. −1: not in a cross-section (the calibrated local constants apply).
+    /// </summary>
+    private static int[] LocalFolds(List<EvaluationSeries> series, BacktestOptions options)
+    {
+        var folds = new int[series.Count];
+        Array.Fill(folds, -1);
+        if (!options.Forward) return folds;
+        var cross = Enumerable.Range(0, series.Count).Where(i => series[i].Local && series[i].Series.Count == 2).ToArray();
+        if (cross.Length < 2 * LocalCalibrator.MinimumMunicipalities) return folds;
+        for (var k = 0; k < cross.Length; k++) folds[cross[k]] = k % 2;
+        return folds;
+    }
+
+    private static LocalEstimate FoldEstimate(List<EvaluationSeries> series, int[] folds, int fold) =>
+        LocalCalibrator.Estimate(LocalCalibrator.Pairs(Enumerable.Range(0, series.Count).Where(i => folds[i] == fold).Select(i => series[i].Series)), []);
+
     /// <summary>The combined model (structure −1: each trajectory draws its own), then each structure alone if asked.</summary>
-    private static IEnumerable<(string Method, int Structure)> Methods(BacktestOptions options)
+    private static IEnumerable<(string Method, int Structure)> Methods(BacktestOptions options, bool local)
     {
         yield return (Ivpsim, -1);
         if (!options.PerStructure) yield break;
-        for (var k = 0; k < Structures.All.Length; k++) yield return (StructureMethod(Structures.All[k]), k);
+        for (var k = 0; k < Structures.All.Length; k++)
+        {
+            // Municipal series follow a national path, which cannot itself be anchored.
+            if (local && Structures.All[k].Kind == StructureKind.Anchored) continue;
+            yield return (StructureMethod(Structures.All[k]), k);
+        }
     }
 
     private static IEnumerable<BacktestRow> Naive(string dataSet, string region, string indicator, int origin, int year, double observed,

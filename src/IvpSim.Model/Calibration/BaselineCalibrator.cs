@@ -17,19 +17,26 @@ public static class BaselineCalibrator
     public static CalibratedBaseline Calibrate(ObservationSet data, ModelSettings settings, ImmutableArray<CalibrationSeries> national)
     {
         var series = Regions.Municipalities.ToDictionary(m => m, m => CalibrationInputs.CountSeries(data, m));
-        var hyper = ForecastModelBuilder.Pool([.. series.Values.SelectMany(s => s)], settings.Forecast);
-        var anchors = ForecastModelBuilder.FitAnchors(national, settings.Forecast);
+        var (hyper, anchors) = Shared([.. series.Values.SelectMany(s => s)], settings, national);
         ImmutableArray<MunicipalityModel> models =
             [.. Regions.Municipalities.Select(m => FitMunicipality(m, series[m], data, hyper, national, anchors, settings))];
         return new(hyper, anchors, models);
     }
+
+    /// <summary>
+    /// What the municipalities share, before each fits its own series: the pooled hyperparameters and the national series
+    /// fitted for projection. The run's coordinator grain calls this too, so a run and a backtest calibrate alike.
+    /// </summary>
+    public static (PooledHyperparameters Hyper, ImmutableArray<SeriesFit> Anchors) Shared(IReadOnlyList<CalibrationSeries> all,
+        ModelSettings settings, ImmutableArray<CalibrationSeries> national) =>
+        (ForecastModelBuilder.Pool(all, settings.Forecast), ForecastModelBuilder.FitAnchors(national, settings.Forecast));
 
     public static MunicipalityModel FitMunicipality(string municipality, IEnumerable<CalibrationSeries> series,
         ObservationSet data, PooledHyperparameters hyper, ImmutableArray<CalibrationSeries> national,
         ImmutableArray<SeriesFit> anchors, ModelSettings settings) =>
         new(municipality,
             [.. series.Select(s => ForecastModelBuilder.Fit(
-                new ComponentSeries(s, national.FirstOrDefault(n => n.Indicator == s.Indicator)), hyper, anchors, settings.Forecast))],
+                new ComponentSeries(s, national.FirstOrDefault(n => n.Indicator == s.Indicator), Local: true), hyper, anchors, settings.Forecast))],
             ScoreSeriesModel.Create(municipality, data.Series(municipality, Indicators.SafetyScore),
                 data.Series(Regions.VeluweWest, Indicators.SafetyScore), settings));
 }

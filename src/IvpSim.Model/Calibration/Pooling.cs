@@ -7,21 +7,19 @@ public static class Pooling
     public const double MaxCorrelation = 0.9;
 
     /// <summary>
-    /// The correlation of the series' yearly shocks: the variance they share (<see cref="CommonVariance"/>) as a share
-    /// of the typical noise <paramref name="psi"/>, between 0 and <see cref="MaxCorrelation"/>.
+    /// The correlation of the series' yearly shocks: the mean correlation of the residuals of series observed in the same
+    /// years, between 0 and <see cref="MaxCorrelation"/>. It is applied to the extra-Poisson part of the shocks. It is
+    /// not scaled up by (ψ + Poisson)/ψ: with the small ψ that four-point series give, that ratio turns sampling noise in
+    /// the correlations into near-perfect co-movement.
     /// </summary>
     public static double CommonCorrelation(IReadOnlyList<CalibrationSeries> all, double psi) =>
-        psi <= 0 ? 0 : Math.Clamp(CommonVariance(all, psi) / psi, 0, MaxCorrelation);
+        psi <= 0 ? 0 : Math.Clamp(MeanCorrelation(all), 0, MaxCorrelation);
 
-    /// <summary>
-    /// The variance of a yearly shock that all series share, from the mean correlation of the residuals of
-    /// series observed in the same years times their mean variance (zero when series move independently).
-    /// </summary>
-    public static double CommonVariance(IReadOnlyList<CalibrationSeries> all, double psi)
+    /// <summary>The mean pairwise correlation of the linear-fit residuals of series observed in the same years (0 without pairs).</summary>
+    public static double MeanCorrelation(IReadOnlyList<CalibrationSeries> all)
     {
-        var groups = all.Where(s => s.Count >= 3).GroupBy(s => string.Join(',', s.Years));
-        double sumCorrelation = 0, pairs = 0, totalVariance = 0, varianceTerms = 0;
-        foreach (var group in groups)
+        double sum = 0, pairs = 0;
+        foreach (var group in all.Where(s => s.Count >= 3).GroupBy(s => string.Join(',', s.Years)))
         {
             var residuals = group.Select(LinearFit.OrdinaryResiduals).ToArray();
             for (var a = 0; a < residuals.Length; a++)
@@ -30,18 +28,12 @@ public static class Pooling
                 {
                     var norm = Math.Sqrt(Dot(residuals[a], residuals[a]) * Dot(residuals[b], residuals[b]));
                     if (norm <= 0) continue;
-                    sumCorrelation += Dot(residuals[a], residuals[b]) / norm;
+                    sum += Dot(residuals[a], residuals[b]) / norm;
                     pairs++;
                 }
             }
-            foreach (var s in group)
-            {
-                totalVariance += psi + Enumerable.Range(0, s.Count).Average(s.PoissonLogVariance);
-                varianceTerms++;
-            }
         }
-        if (pairs == 0) return 0;
-        return Math.Max(0, sumCorrelation / pairs * (totalVariance / varianceTerms));
+        return pairs == 0 ? 0 : sum / pairs;
     }
 
     private static double Dot(double[] a, double[] b)

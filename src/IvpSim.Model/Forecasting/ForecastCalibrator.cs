@@ -4,7 +4,7 @@ namespace IvpSim.Model.Forecasting;
 
 /// <summary>How to calibrate: rolling origins, horizons, draws per forecast while searching and at the end, and the seed.</summary>
 public sealed record CalibrationOptions(ImmutableArray<int> Origins, int MaxHorizon, int SearchDraws, int FinalDraws, ulong Seed,
-    int Rounds = 2, double CrpsTolerance = 0.005);
+    int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40);
 
 /// <summary>Coverage of the combined model's 50% and 90% intervals for one data set and horizon.</summary>
 public sealed record CoverageCell(string DataSet, int Horizon, int Forecasts, double Coverage50, double Coverage90);
@@ -63,7 +63,33 @@ public static class ForecastCalibrator
         Note($"kalibratie binnen CRPS/schaal ≤ {limit:F4}");
         best = Search(best, Evaluate, options.Rounds, (c, b) => c.Crps <= limit && c.CoverageError < b.CoverageError - 1e-12, "kalibratie", Note);
         var final = Score(series, options, best.Settings, options.FinalDraws);
-        return new CalibrationResult(final.Settings, final.Crps, count, final.Coverage, log.ToImmutable());
+        var settings = final.Settings with { WeightSamples = ResampledWeights(series, options, final.Settings) };
+        return new CalibrationResult(settings, final.Crps, count, final.Coverage, log.ToImmutable());
+    }
+
+    /// <summary>
+    /// The national weights stacked again on bootstrap samples of the series (all forecasts of a series together):
+    /// how far the data pin the weights down, for the structural range of a chance.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<double>> ResampledWeights(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options,
+        ForecastSettings settings)
+    {
+        if (options.WeightSamples <= 0) return [];
+        var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
+        int[] own = [.. Enumerable.Range(0, Structures.All.Length).Where(i => Structures.All[i].Kind != StructureKind.Anchored)];
+        OutOfSample.Project(series, forecasts, settings, own, options.FinalDraws, options.Seed);
+        var moments = OutOfSample.PerForecast(forecasts, own);
+        var bySeries = Enumerable.Range(0, forecasts.Count).GroupBy(i => forecasts[i].Series).Select(g => g.ToArray()).ToArray();
+        var rng = Random.RandomStream.For(options.Seed, 0, Random.RandomStreams.Purpose("weight-bootstrap"));
+        var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
+        for (var b = 0; b < options.WeightSamples; b++)
+        {
+            var chosen = new List<int>();
+            for (var i = 0; i < bySeries.Length; i++) chosen.AddRange(bySeries[(int)(rng.NextDouble() * bySeries.Length)]);
+            var (a, m) = OutOfSample.Mean(moments, chosen);
+            samples.Add(Expand(own, Stacking.Weights(a, m, [.. own.Select(_ => true)])));
+        }
+        return samples.ToImmutable();
     }
 
     private static Candidate Search(Candidate start, Func<ForecastSettings, Candidate> evaluate, int rounds,
@@ -129,15 +155,17 @@ public static class ForecastCalibrator
                 foreach (var f in g)
                 {
                     var mixture = f.Mixture(settings.Weights.AsSpan(), seed);
-                    if (Inside(mixture, f.Observed, 0.25, 0.75)) in50++;
-                    if (Inside(mixture, f.Observed, 0.05, 0.95)) in90++;
+                    var pit = SampleScores.Pit(mixture, f.Observed, PitUniform(seed, f));
+                    if (SampleScores.InCentral(pit, 0.5)) in50++;
+                    if (SampleScores.InCentral(pit, 0.9)) in90++;
                 }
                 var n = g.Count();
                 return new CoverageCell(g.Key.DataSet, g.Key.Horizon, n, in50 / (double)n, in90 / (double)n);
             })];
 
-    private static bool Inside(double[] sorted, double observed, double lower, double upper) =>
-        observed >= SampleScores.Quantile(sorted, lower) && observed <= SampleScores.Quantile(sorted, upper);
+    /// <summary>The uniform that breaks ties in a forecast's randomised PIT: one per series, origin and year.</summary>
+    private static double PitUniform(ulong seed, OutOfSampleForecast f) =>
+        Random.RandomStream.For(seed, f.Year * 10_000L + f.Origin, Random.RandomStreams.Purpose($"pit/{f.Series}")).NextDouble();
 
     /// <summary>Weights per structure in <see cref="Structures.All"/> order, rounded to 4 decimals as they are stored, summing to 1.</summary>
     private static ImmutableArray<double> Expand(int[] structures, double[] weights)

@@ -36,8 +36,14 @@ public sealed class ForecastKernel
     private readonly long[] _projected;    // per component: the trajectory it was last projected in
     private readonly double[] _commonSd, _ownSd;  // per component: the yearly shock's common and own sd
     private readonly double _driftSd, _commonDriftSd;
+    private readonly int[] _region;               // per local component: its municipality (index into _regionPurposes)
+    private readonly ulong[] _regionPurposes;
+    private readonly double[] _regionDrift;       // per municipality and year: the standard normal of its local drift
+    private readonly long[] _regionDrawn;         // per municipality: the trajectory its drift was drawn for
+    private readonly bool _allLocal, _anyLocalAnchor;
     private long _trajectory = -1;
     private ulong _trajectoryKey;
+    private int _own, _national;
 
     /// <param name="startYear">The first year written by <see cref="Component"/>.</param>
     public ForecastKernel(ForecastModel model, ulong seed, int startYear, int endYear)
@@ -63,10 +69,19 @@ public sealed class ForecastKernel
         // The yearly shock: a share ρ of its variance is common to all series that year, the rest is the series' own;
         // level shifts split the same way.
         var rho = model.CommonCorrelation;
-        _commonSd = [.. model.Components.Select(c => Math.Sqrt(rho * c.Noise))];
-        _ownSd = [.. model.Components.Select(c => Math.Sqrt((1 - rho) * c.Noise))];
+        // A municipal series' yearly noise is its own: what municipalities share runs through the national path and the
+        // municipality's local factor.
+        _commonSd = [.. model.Components.Select(c => c.Local ? 0 : Math.Sqrt(rho * c.Noise))];
+        _ownSd = [.. model.Components.Select(c => Math.Sqrt((c.Local ? 1 : 1 - rho) * c.Noise))];
         _driftSd = model.Settings.LevelDriftSd * Math.Sqrt(1 - rho);
         _commonDriftSd = model.Settings.LevelDriftSd * Math.Sqrt(rho);
+        var regions = model.Components.Where(c => c.Local).Select(c => c.Region).Distinct().ToArray();
+        _region = [.. model.Components.Select(c => c.Local ? Array.IndexOf(regions, c.Region) : -1)];
+        _regionPurposes = [.. regions.Select(r => RandomStreams.Purpose($"local/{r}"))];
+        _regionDrift = new double[regions.Length * span];
+        _regionDrawn = new long[regions.Length];
+        _allLocal = model.Components.Length > 0 && model.Components.All(c => c.Local);
+        _anyLocalAnchor = model.Components.Any(c => c.Local && c.HasAnchor);
     }
 
     public int StartYear { get; }
@@ -78,16 +93,23 @@ public sealed class ForecastKernel
 
     public int Years => EndYear - StartYear + 1;
 
-    /// <summary>The structure of the current trajectory (index into <see cref="Structures.All"/>).</summary>
-    public int Structure { get; private set; }
+    /// <summary>
+    /// The structure of the current trajectory (index into <see cref="Structures.All"/>): that of the national series
+    /// when every component is municipal (they follow it), else the series' own.
+    /// </summary>
+    public int Structure => _allLocal ? _national : _own;
 
-    /// <summary>Draws what trajectory <paramref name="trajectory"/> shares; <paramref name="structure"/> ≥ 0 forces a structure.</summary>
+    /// <summary>
+    /// Draws what trajectory <paramref name="trajectory"/> shares; <paramref name="structure"/> ≥ 0 forces a structure
+    /// (of the national series when every component is municipal).
+    /// </summary>
     public void Begin(long trajectory, int structure = -1)
     {
         _trajectory = trajectory;
         _trajectoryKey = RandomStreams.TrajectoryKey(_seed, trajectory);
         var settings = _model.Settings;
-        Structure = structure >= 0 ? structure : StructureChoice.Structure(_weights, _seed, trajectory);
+        _own = structure >= 0 && !_allLocal ? structure : StructureChoice.Structure(_weights, _seed, trajectory);
+        _national = structure >= 0 && _allLocal ? structure : StructureChoice.AnchorStructure(_anchorWeights, _seed, trajectory);
         var rng = RandomStream.For(_trajectoryKey, _commonPurpose);
         for (var y = 0; y < _common.Length; y++)
         {
@@ -95,8 +117,8 @@ public sealed class ForecastKernel
             _commonDrift[y] = rng.NextStandardNormal();
             _jump[y] = settings.JumpProbability > 0 && rng.NextDouble() < settings.JumpProbability;
         }
-        if (Structure != _anchoredIndex || _model.Anchors.IsEmpty) return;
-        var anchorStructure = Structures.All[StructureChoice.AnchorStructure(_anchorWeights, _seed, trajectory)];
+        if (_model.Anchors.IsEmpty || (_own != _anchoredIndex && !_anyLocalAnchor)) return;
+        var anchorStructure = Structures.All[_national];
         for (var a = 0; a < _model.Anchors.Length; a++)
         {
             var anchor = _model.Anchors[a];
@@ -104,7 +126,7 @@ public sealed class ForecastKernel
             for (var year = FirstYear; year <= Math.Min(anchor.LastYear, EndYear); year++)
                 path[year - FirstYear] = ObservedLog(anchor, year);
             var stream = RandomStream.For(_trajectoryKey, _anchorPurposes[a]);
-            Latent(anchor, anchorStructure, ref stream, [], path);
+            Latent(anchor, anchorStructure, ref stream, [], path, PathRole.NationalPath);
         }
     }
 
@@ -117,12 +139,19 @@ public sealed class ForecastKernel
         if (_trajectory < 0) throw new InvalidOperationException("call Begin first");
         var fit = _model.Components[component];
         var purpose = _model.Purposes[component];
-        var structure = Structures.All[Structure == _anchoredIndex && !fit.HasAnchor ? _localLevelIndex : Structure];
-        var anchorPath = structure.Kind == StructureKind.Anchored
-            ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length)
-            : [];
         var rng = RandomStream.For(_trajectoryKey, purpose);
-        Latent(fit, structure, ref rng, anchorPath, _latent);
+        if (fit.Local)
+        {
+            LocalLatent(component, fit, ref rng);
+        }
+        else
+        {
+            var structure = Structures.All[_own == _anchoredIndex && !fit.HasAnchor ? _localLevelIndex : _own];
+            var anchorPath = structure.Kind == StructureKind.Anchored
+                ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length)
+                : [];
+            Latent(fit, structure, ref rng, anchorPath, _latent, PathRole.Own);
+        }
         double commonSd = _commonSd[component], ownSd = _ownSd[component];
         var expected = _expected.AsSpan(component * _common.Length, _common.Length);
         var scores = _scores.AsSpan(component * _common.Length, _common.Length);
@@ -197,11 +226,27 @@ public sealed class ForecastKernel
     /// <summary>The expected count at a log level: the fit is on ln(y + 0.5), so the offset is undone (at least zero).</summary>
     private static double Expected(double logMean) => Math.Max(0, Math.Exp(Math.Min(logMean, 30)) - 0.5);
 
+    /// <summary>What a latent path is for: which level shifts it takes.</summary>
+    private enum PathRole
+    {
+        /// <summary>A series' own path: level shifts (common and own) and jumps.</summary>
+        Own,
+        /// <summary>
+        /// A national path that series follow: the level shifts and the (damped) trend, but neither jumps nor a
+        /// wandering slope. In the national crime types those are mostly reclassifications and shifts between types,
+        /// which a municipal total, the sum of the types, does not see; compounded over five years a wandering slope
+        /// alone would widen a municipal band far beyond how real municipalities move.
+        /// </summary>
+        NationalPath,
+    }
+
     /// <summary>The latent log level of <paramref name="fit"/> for the years after its last observation, into <paramref name="latent"/>.</summary>
-    private void Latent(SeriesFit fit, Structure structure, ref RandomStream rng, ReadOnlySpan<double> anchorPath, Span<double> latent)
+    private void Latent(SeriesFit fit, Structure structure, ref RandomStream rng, ReadOnlySpan<double> anchorPath, Span<double> latent,
+        PathRole role)
     {
         var settings = _model.Settings;
-        double driftSd = _driftSd, commonDriftSd = _commonDriftSd, slopeDriftSd = settings.SlopeDriftSd, jumpSd = settings.JumpSd;
+        double driftSd = _driftSd, commonDriftSd = _commonDriftSd, jumpSd = settings.JumpSd;
+        var slopeDriftSd = role == PathRole.Own ? settings.SlopeDriftSd : 0;
         double level, slope = 0;
         switch (structure.Kind)
         {
@@ -215,10 +260,16 @@ public sealed class ForecastKernel
             case StructureKind.Anchored:
                 level = fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal();
                 break;
+            case StructureKind.RandomWalk:
+                level = Math.Log(fit.ObservedValues[^1] + 0.5);
+                break;
             default:
                 level = fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
                 break;
         }
+        // An offset to a national path takes only its own level shifts: the path already carries the common ones and the jumps.
+        var anchored = structure.Kind == StructureKind.Anchored;
+        var jumps = role == PathRole.Own && !anchored;
         for (var year = fit.LastYear + 1; year <= EndYear; year++)
         {
             var i = year - FirstYear;
@@ -229,10 +280,44 @@ public sealed class ForecastKernel
                 level += slope;
             }
             // Level shifts, like the yearly shocks, are partly common to all series (a change in registration or reporting).
-            level += commonDriftSd * _commonDrift[i] + driftSd * rng.NextStandardNormal();
-            if (_jump[i]) level += jumpSd * rng.NextStandardNormal();
-            latent[i] = structure.Kind == StructureKind.Anchored ? anchorPath[i] + level : level;
+            if (!anchored) level += commonDriftSd * _commonDrift[i];
+            level += driftSd * rng.NextStandardNormal();
+            if (jumps && _jump[i]) level += jumpSd * rng.NextStandardNormal();
+            latent[i] = anchored ? anchorPath[i] + level : level;
         }
+    }
+
+    /// <summary>
+    /// A municipal series: the national path times the municipality's local factor, which starts at the filtered offset
+    /// and drifts by a random walk shared by all the municipality's series. Without a national series of its kind the
+    /// series walks from its filtered level with the national drift added.
+    /// </summary>
+    private void LocalLatent(int component, SeriesFit fit, ref RandomStream rng)
+    {
+        var settings = _model.Settings;
+        var drift = RegionDrift(_region[component]);
+        var level = fit.HasAnchor
+            ? fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal()
+            : fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
+        var anchorPath = fit.HasAnchor ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length) : [];
+        for (var year = fit.LastYear + 1; year <= EndYear; year++)
+        {
+            var i = year - FirstYear;
+            level += settings.LocalDriftSd * drift[i];
+            if (!fit.HasAnchor) level += settings.LevelDriftSd * rng.NextStandardNormal();
+            _latent[i] = fit.HasAnchor ? anchorPath[i] + level : level;
+        }
+    }
+
+    /// <summary>The standard normals of a municipality's local drift in this trajectory, one per year, from a stream of its own.</summary>
+    private ReadOnlySpan<double> RegionDrift(int region)
+    {
+        var drift = _regionDrift.AsSpan(region * _common.Length, _common.Length);
+        if (_regionDrawn[region] == _trajectory + 1) return drift;
+        var rng = RandomStream.For(_trajectoryKey, _regionPurposes[region]);
+        for (var i = 0; i < drift.Length; i++) drift[i] = rng.NextStandardNormal();
+        _regionDrawn[region] = _trajectory + 1;
+        return drift;
     }
 
     private static double ObservedLog(SeriesFit fit, int year)

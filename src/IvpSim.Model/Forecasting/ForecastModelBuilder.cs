@@ -4,8 +4,11 @@ using IvpSim.Model.Random;
 
 namespace IvpSim.Model.Forecasting;
 
-/// <summary>A count series to project and the national series of the same kind that it may follow (or none).</summary>
-public sealed record ComponentSeries(CalibrationSeries Series, CalibrationSeries? Anchor);
+/// <summary>
+/// A count series to project and the national series of the same kind that it may follow (or none);
+/// <paramref name="Local"/>: a municipal series (national path × local factor, see <see cref="SeriesFitter.FitLocal"/>).
+/// </summary>
+public sealed record ComponentSeries(CalibrationSeries Series, CalibrationSeries? Anchor, bool Local = false);
 
 /// <summary>
 /// Builds a <see cref="ForecastModel"/>: what the series share is pooled across them (their typical noise and the
@@ -16,7 +19,7 @@ public static class ForecastModelBuilder
 {
     public static ForecastModel Build(IReadOnlyList<ComponentSeries> components, ForecastSettings settings)
     {
-        var pooled = Pool([.. components.Select(c => c.Series)], settings);
+        var pooled = Pool([.. components.Where(c => !c.Local).Select(c => c.Series)], settings);
         var anchors = FitAnchors([.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))], settings);
         return Assemble(settings, pooled, components.Select(c => Fit(c, pooled, anchors, settings)).ToImmutableArray(), anchors);
     }
@@ -41,8 +44,10 @@ public static class ForecastModelBuilder
     {
         var anchorIndex = component.Anchor is null ? -1
             : anchors.IndexOf(anchors.First(a => a.Region == component.Anchor.Region && a.Indicator == component.Anchor.Indicator));
-        return SeriesFitter.Fit(component.Series, pooled.Noise, settings, component.Anchor, anchorIndex,
-            anchorIndex >= 0 ? anchors[anchorIndex].Noise : 0);
+        var anchorNoise = anchorIndex >= 0 ? anchors[anchorIndex].Noise : 0;
+        return component.Local
+            ? SeriesFitter.FitLocal(component.Series, settings, component.Anchor, anchorIndex, anchorNoise)
+            : SeriesFitter.Fit(component.Series, pooled.Noise, settings, component.Anchor, anchorIndex, anchorNoise);
     }
 
     public static ForecastModel Assemble(ForecastSettings settings, PooledHyperparameters pooled, ImmutableArray<SeriesFit> fits,

@@ -26,6 +26,27 @@ public sealed record ForecastSettings(
     ImmutableArray<double> Weights,
     ImmutableArray<double> AnchorWeights)
 {
+    /// <summary>
+    /// Municipal series: yearly sd of the drift of a municipality's level relative to the national development (one
+    /// local factor shared by all its series), learned from the cross-section of Dutch municipalities.
+    /// </summary>
+    public double LocalDriftSd { get; init; } = 0.04;
+
+    /// <summary>Municipal series: yearly noise variance on the log scale that does not depend on the size of the series.</summary>
+    public double LocalNoise { get; init; } = 0.002;
+
+    /// <summary>
+    /// Municipal series: the variance of a yearly count relative to Poisson (1 = Poisson). Crime comes in clusters (one
+    /// offender, many registrations), so a small series moves more than Poisson alone.
+    /// </summary>
+    public double LocalDispersion { get; init; } = 2;
+
+    /// <summary>
+    /// Resamples of <see cref="AnchorWeights"/> (stacking on bootstrap samples of the out-of-sample forecasts): how far
+    /// the data pin the weights down. Empty: only the weights themselves.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<double>> WeightSamples { get; init; } = [];
+
     /// <summary>Before calibration: plain defaults, equal weights.</summary>
     public static ForecastSettings Uncalibrated { get; } = new(1, 2, 0.03, 0, 0, 0.05, 0,
         [.. Structures.All.Select(_ => 1.0 / Structures.All.Length)],
@@ -35,8 +56,13 @@ public sealed record ForecastSettings(
     public const double MinNoise = 1e-5;
 
     /// <summary>These settings with all weight on one structure (anchored: national series follow the anchor weights).</summary>
-    public ForecastSettings Only(int structure) =>
-        this with { Weights = [.. Structures.All.Select((_, i) => i == structure ? 1.0 : 0)] };
+    public ForecastSettings Only(int structure)
+    {
+        ImmutableArray<double> only = [.. Structures.All.Select((_, i) => i == structure ? 1.0 : 0)];
+        return Structures.All[structure].Kind == StructureKind.Anchored
+            ? this with { Weights = only }
+            : this with { Weights = only, AnchorWeights = only, WeightSamples = [] };
+    }
 
     /// <summary>One line per problem with these settings; empty when they are valid.</summary>
     public IEnumerable<(string Field, string Problem)> Problems()
@@ -48,6 +74,11 @@ public sealed record ForecastSettings(
         if (JumpSd is < 0 or > 5) yield return ("jump_sd", "moet tussen 0 en 5 liggen");
         if (SlopePriorSd is < 0 or > 2) yield return ("slope_prior_sd", "moet tussen 0 en 2 liggen");
         if (SlopeDriftSd is < 0 or > 1) yield return ("slope_drift_sd", "moet tussen 0 en 1 liggen");
+        if (LocalDriftSd is < 0 or > 1) yield return ("local_drift_sd", "moet tussen 0 en 1 liggen");
+        if (LocalNoise is < 0 or > 1) yield return ("local_noise", "moet tussen 0 en 1 liggen");
+        if (LocalDispersion is < 1 or > 100) yield return ("local_dispersion", "moet tussen 1 en 100 liggen");
+        if (WeightSamples.Any(w => w.Length != Structures.All.Length || w.Any(x => x < 0) || Math.Abs(w.Sum() - 1) > 1e-3))
+            yield return ("weight_samples", $"elke steekproef heeft {Structures.All.Length} niet-negatieve gewichten die samen 1 zijn");
         foreach (var (name, weights) in new[] { ("weights", Weights), ("anchor_weights", AnchorWeights) })
         {
             if (weights.Length != Structures.All.Length)

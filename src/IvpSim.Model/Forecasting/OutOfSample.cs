@@ -2,8 +2,18 @@ using IvpSim.Model.Calibration;
 
 namespace IvpSim.Model.Forecasting;
 
-/// <summary>A series evaluated out of sample: its data set (its noise is pooled within it) and the national series it may follow.</summary>
-public sealed record EvaluationSeries(string DataSet, CalibrationSeries Series, CalibrationSeries? Anchor);
+/// <summary>
+/// A series evaluated out of sample: its data set (its noise is pooled within it), the national series it may follow,
+/// and whether it is municipal (national path × local factor; one observed year is enough).
+/// </summary>
+public sealed record EvaluationSeries(string DataSet, CalibrationSeries Series, CalibrationSeries? Anchor, bool Local = false)
+{
+    /// <summary>The observed years a forecast from an origin needs: a national series its own history, a municipal one a single year.</summary>
+    public int MinimumFitPoints => Local && Anchor is not null ? 1 : OutOfSample.MinimumFitPoints;
+
+    /// <summary>The data as they stood at the end of <paramref name="year"/>.</summary>
+    public EvaluationSeries Until(int year) => this with { Series = Series.Until(year), Anchor = Anchor?.Until(year) };
+}
 
 /// <summary>One forecast of an observed year from the data up to an origin, with a sample per structure (in trajectory order).</summary>
 public sealed class OutOfSampleForecast(int series, int origin, int year, double observed, double scale)
@@ -71,7 +81,7 @@ public static class OutOfSample
             for (var s = 0; s < series.Count; s++)
             {
                 var fit = series[s].Series.Until(origin);
-                if (fit.Count < MinimumFitPoints) continue;
+                if (fit.Count < series[s].MinimumFitPoints || fit.LastYear != origin && series[s].Local) continue;
                 for (var h = minHorizon; h <= maxHorizon; h++)
                 {
                     if (series[s].Series.ValueIn(origin + h) is { } observed)
@@ -94,10 +104,10 @@ public static class OutOfSample
             var origin = group.Key.Origin;
             // Every series of the data set that could be fitted at this origin shares the pooling, as in a run.
             var members = Enumerable.Range(0, series.Count)
-                .Where(s => series[s].DataSet == group.Key.DataSet && series[s].Series.Until(origin).Count >= MinimumFitPoints)
+                .Where(s => series[s].DataSet == group.Key.DataSet && series[s].Series.Until(origin).Count >= series[s].MinimumFitPoints)
                 .ToArray();
             var model = ForecastModelBuilder.Build(
-                [.. members.Select(s => new ComponentSeries(series[s].Series.Until(origin), series[s].Anchor?.Until(origin)))], settings);
+                [.. members.Select(s => new ComponentSeries(series[s].Series.Until(origin), series[s].Anchor?.Until(origin), series[s].Local))], settings);
             var maxYear = group.Max(f => f.Year);
             var kernel = new ForecastKernel(model, seed, origin + 1, maxYear);
             var byComponent = group.GroupBy(f => Array.IndexOf(members, f.Series)).ToArray();
@@ -123,30 +133,57 @@ public static class OutOfSample
     /// The stacking problem over these forecasts: mean scaled E|X_k − y| and E|X_k − X_l| for the given structures
     /// (indices into <see cref="Structures.All"/>), each forecast weighted equally.
     /// </summary>
-    public static (double[] A, double[,] B) Moments(IReadOnlyList<OutOfSampleForecast> forecasts, IReadOnlyList<int> structures)
+    public static (double[] A, double[,] B) Moments(IReadOnlyList<OutOfSampleForecast> forecasts, IReadOnlyList<int> structures) =>
+        Mean(PerForecast(forecasts, structures), Enumerable.Range(0, forecasts.Count));
+
+    /// <summary>Each forecast's own scaled E|X_k − y| and E|X_k − X_l|, so that resamples of the forecasts cost no new work.</summary>
+    public static (double[] A, double[,] B)[] PerForecast(IReadOnlyList<OutOfSampleForecast> forecasts, IReadOnlyList<int> structures)
     {
         var k = structures.Count;
-        var a = new double[k];
-        var b = new double[k, k];
-        foreach (var f in forecasts)
+        var result = new (double[] A, double[,] B)[forecasts.Count];
+        Parallel.For(0, forecasts.Count, n =>
         {
+            var f = forecasts[n];
+            var a = new double[k];
+            var b = new double[k, k];
             for (var i = 0; i < k; i++)
             {
                 var x = f.Sorted(structures[i]);
-                a[i] += SampleScores.MeanAbsolute(x, f.Observed) / f.Scale;
-                b[i, i] += SampleScores.MeanPairwise(x) / f.Scale;
+                a[i] = SampleScores.MeanAbsolute(x, f.Observed) / f.Scale;
+                b[i, i] = SampleScores.MeanPairwise(x) / f.Scale;
                 for (var j = i + 1; j < k; j++)
                 {
                     var cross = SampleScores.MeanCross(x, f.Sorted(structures[j])) / f.Scale;
-                    b[i, j] += cross;
-                    b[j, i] += cross;
+                    b[i, j] = cross;
+                    b[j, i] = cross;
                 }
             }
+            result[n] = (a, b);
+        });
+        return result;
+    }
+
+    /// <summary>The mean of per-forecast moments over the chosen forecasts (a forecast chosen twice counts twice).</summary>
+    public static (double[] A, double[,] B) Mean(IReadOnlyList<(double[] A, double[,] B)> moments, IEnumerable<int> chosen)
+    {
+        var k = moments[0].A.Length;
+        var a = new double[k];
+        var b = new double[k, k];
+        var count = 0;
+        foreach (var n in chosen)
+        {
+            var (fa, fb) = moments[n];
+            for (var i = 0; i < k; i++)
+            {
+                a[i] += fa[i];
+                for (var j = 0; j < k; j++) b[i, j] += fb[i, j];
+            }
+            count++;
         }
         for (var i = 0; i < k; i++)
         {
-            a[i] /= forecasts.Count;
-            for (var j = 0; j < k; j++) b[i, j] /= forecasts.Count;
+            a[i] /= count;
+            for (var j = 0; j < k; j++) b[i, j] /= count;
         }
         return (a, b);
     }

@@ -67,6 +67,13 @@ public static class SampleScores
     }
 
     /// <summary>
+    /// Whether a randomised PIT lies in the central interval of this probability: the honest way to count coverage of a
+    /// discrete forecast (counting an observation equal to a bound as inside overstates coverage for small counts).
+    /// </summary>
+    public static bool InCentral(double pit, double probability) =>
+        pit >= (1 - probability) / 2 && pit <= (1 + probability) / 2;
+
+    /// <summary>
     /// The weighted interval score over the 5%-95% central intervals at 10% steps and the median (Bracher et al.
     /// 2021): a quantile-based approximation of the CRPS that forecast hubs report.
     /// </summary>

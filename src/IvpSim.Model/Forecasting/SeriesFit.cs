@@ -22,5 +22,11 @@ public sealed record SeriesFit(
 {
     public int LastYear => ObservedYears[^1];
 
+    /// <summary>
+    /// A municipal series: it follows its national series (<see cref="Anchor"/>) times the municipality's local factor,
+    /// whatever structure the trajectory draws for the national series; it has no trend of its own.
+    /// </summary>
+    public bool Local { get; init; }
+
     public bool HasAnchor => Anchor >= 0;
 }

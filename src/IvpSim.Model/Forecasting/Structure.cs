@@ -4,6 +4,8 @@ namespace IvpSim.Model.Forecasting;
 
 public enum StructureKind
 {
+    /// <summary>The last observation carried forward: no smoothing, no trend (the naive forecast with honest spread).</summary>
+    RandomWalk,
     /// <summary>The log level is a random walk: no trend is carried forward.</summary>
     LocalLevel,
     /// <summary>A level and a slope; the slope is carried forward, damped by φ each year (φ = 1: a straight line).</summary>
@@ -32,12 +34,14 @@ public sealed record Structure(string Id, StructureKind Kind, double Damping, st
 /// <summary>The structures IvpSim weighs against each other; their weights are learned out of sample.</summary>
 public static class Structures
 {
+    public const string RandomWalkId = "random-walk";
     public const string LocalLevelId = "local-level";
     public const string AnchoredId = "national-anchored";
 
     public static readonly ImmutableArray<Structure> All =
     [
-        new(LocalLevelId, StructureKind.LocalLevel, 0, "lokaal niveau (random walk, geen trend)"),
+        new(RandomWalkId, StructureKind.RandomWalk, 0, "random walk (laatste waarde, geen trend)"),
+        new(LocalLevelId, StructureKind.LocalLevel, 0, "lokaal niveau (gladgestreken, geen trend)"),
         new("damped-0.5", StructureKind.Trend, 0.5, "sterk gedempte trend (φ = 0,5)"),
         new("damped-0.8", StructureKind.Trend, 0.8, "gedempte trend (φ = 0,8)"),
         new("damped-0.9", StructureKind.Trend, 0.9, "licht gedempte trend (φ = 0,9)"),

@@ -26,21 +26,48 @@ public static class TargetEvaluator
         // The structures shape the count series only: a survey score's chance does not depend on them.
         var counts = Indicators.Get(target.Indicator).Kind == IndicatorKind.Count;
         var structures = counts ? PerStructure(index, count, result, forecast) : [];
-        // Every structure with weight: the combined chance is their weighted mean, so it lies within their range.
-        var ranged = structures.Where(s => s.Weight > 0 && s.PMeet is not null).Select(s => s.PMeet!.Value).ToArray();
+        var (low, high) = counts ? StructuralRange(structures, forecast) : (null, null);
         return new TargetOutcome(scenario, target, observed.Get(target.Region, target.Indicator, 2019),
-            p, Math.Sqrt(p * (1 - p) / n),
-            counts && ranged.Length > 0 ? ranged.Min() : null, counts && ranged.Length > 0 ? ranged.Max() : null,
+            p, Math.Sqrt(p * (1 - p) / n), low, high,
             histogram.Quantile(0.05) / scale, histogram.Quantile(0.5) / scale, histogram.Quantile(0.95) / scale,
             structures);
     }
 
+    /// <summary>
+    /// How far the chance moves with the structure weights that the data allow: the 5th and 95th percentile of the
+    /// weighted chance over the resampled weights (<see cref="ForecastSettings.WeightSamples"/>), each renormalised over
+    /// the structures that the run drew. Without resamples: the lowest and highest chance of a structure with weight.
+    /// </summary>
+    public static (double? Low, double? High) StructuralRange(IReadOnlyList<StructureOutcome> structures, ForecastSettings forecast)
+    {
+        var mixed = new List<double>();
+        foreach (var sample in forecast.WeightSamples)
+        {
+            double weight = 0, sum = 0;
+            for (var k = 0; k < structures.Count; k++)
+            {
+                if (structures[k].PMeet is not { } pk) continue;
+                weight += sample[k];
+                sum += sample[k] * pk;
+            }
+            if (weight >= 0.5) mixed.Add(sum / weight);
+        }
+        if (mixed.Count >= 10)
+        {
+            var sorted = mixed.Order().ToArray();
+            return (SampleScores.Quantile(sorted, 0.05), SampleScores.Quantile(sorted, 0.95));
+        }
+        var ranged = structures.Where(s => s.Weight > 0 && s.PMeet is not null).Select(s => s.PMeet!.Value).ToArray();
+        return ranged.Length > 0 ? (ranged.Min(), ranged.Max()) : (null, null);
+    }
+
+    /// <summary>Per structure of the national paths that the municipal series follow: its weight, trajectories and chance.</summary>
     private static ImmutableArray<StructureOutcome> PerStructure(int index, int count, RunAggregate result, ForecastSettings forecast) =>
         [.. Structures.All.Select((s, k) =>
         {
             var trajectories = result.StructureTrajectories.IsDefaultOrEmpty ? 0 : result.StructureTrajectories[k];
-            if (trajectories == 0) return new StructureOutcome(s.Id, forecast.Weights[k], 0, null, null);
+            if (trajectories == 0) return new StructureOutcome(s.Id, forecast.AnchorWeights[k], 0, null, null);
             var p = (double)result.StructureTargetsMet[k * count + index] / trajectories;
-            return new StructureOutcome(s.Id, forecast.Weights[k], trajectories, p, Math.Sqrt(p * (1 - p) / trajectories));
+            return new StructureOutcome(s.Id, forecast.AnchorWeights[k], trajectories, p, Math.Sqrt(p * (1 - p) / trajectories));
         })];
 }

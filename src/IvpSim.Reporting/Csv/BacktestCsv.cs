@@ -7,7 +7,8 @@ namespace IvpSim.Reporting.Csv;
 public static class BacktestCsv
 {
     public const string Header = "data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale";
-    public const string SummaryHeader = "data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last";
+    public const string SummaryHeader = "data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last,median_p95_p5";
+    public const string ByOriginHeader = "data_set,fit_until,year,horizon,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,median_p95_p5";
 
     public static string Format(IEnumerable<BacktestRow> rows)
     {
@@ -29,7 +30,20 @@ public static class BacktestCsv
         {
             csv.Row(s.DataSet, s.Region, s.Indicator, s.Method, Int(s.Horizon), Int(s.Forecasts),
                 CsvText.Number(s.Coverage50, 3), CsvText.Number(s.Coverage90, 3), CsvText.Optional(s.Mape, 1), CsvText.Number(s.Crps, 2),
-                Finite(s.ScaledCrps, 4), Finite(s.ScaledWis, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.Skill, 3));
+                Finite(s.ScaledCrps, 4), Finite(s.ScaledWis, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.Skill, 3),
+                CsvText.Optional(s.MedianBandRatio, 3));
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>backtest-by-origin.csv: per data set, origin and target year.</summary>
+    public static string FormatByOrigin(IEnumerable<BacktestScore> scores)
+    {
+        var csv = new CsvTable(ByOriginHeader);
+        foreach (var s in scores)
+        {
+            csv.Row(s.DataSet, Int(s.FitUntil), Int(s.Year), Int(s.Horizon), s.Method, Int(s.Forecasts), CsvText.Number(s.Coverage50, 3),
+                CsvText.Number(s.Coverage90, 3), Finite(s.ScaledCrps, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.MedianBandRatio, 3));
         }
         return csv.ToString();
     }

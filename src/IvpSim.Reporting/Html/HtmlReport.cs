@@ -34,6 +34,7 @@ public static class HtmlReport
         Chances(html, report);
         Claim(html, report);
         Fans(html, report);
+        Curves(html, report);
         CostAgainstChance(html, report);
         Avoided(html, report);
         Contributions(html, report);
@@ -150,6 +151,23 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
+    /// <summary>Per crime target one chart: the chance as a curve over target values, every scenario, the plan's target marked.</summary>
+    private static void Curves(StringBuilder html, ComparisonReport report)
+    {
+        Section(html, "kanscurves", "Kans naar doelwaarde",
+            "Hoe groot de kans zou zijn als het doel op een ander niveau lag, van 30% onder tot 10% boven het niveau van 2019. " +
+            "Waar de lijn steil loopt, beslist een klein verschil in de uitkomst; de rode stippellijn is het doel van het plan.");
+        foreach (var group in report.First.Curves.GroupBy(p => (p.Region, p.Indicator)))
+        {
+            var curves = report.Scenarios
+                .Select(s => (s.Scenario.NameNl, (IReadOnlyList<TargetCurvePoint>)[.. s.Curves.Where(p => p.Region == group.Key.Region && p.Indicator == group.Key.Indicator)]))
+                .Where(c => c.Item2.Count > 0).ToArray();
+            var title = TargetCurveChart.Title(group.Key.Region, group.Key.Indicator);
+            Figure(html, $"kanscurve-{group.Key.Region}-{group.Key.Indicator}", ChartImage.DataUri(TargetCurveChart.Create(curves, title), 900, 480), title);
+        }
+        html.Append("</section>\n");
+    }
+
     private static void CostAgainstChance(StringBuilder html, ComparisonReport report)
     {
         Section(html, "kosten-kans", "Kosten tegenover kans",
@@ -248,10 +266,18 @@ public static class HtmlReport
             }
             html.Append("</tbody>\n</table>\n");
         }
-        var weights = report.First.Scenario.Model.Forecast.Weights;
-        html.Append("<h3>Modelstructuren</h3>\n<table data-table=\"structuren\">\n<thead><tr><th>Structuur</th><th>Gewicht</th></tr></thead>\n<tbody>\n");
+        var forecast = report.First.Scenario.Model.Forecast;
+        var weights = forecast.AnchorWeights;
+        html.Append("<h3>Modelstructuren</h3>\n<p>Elke gemeentelijke reeks volgt de landelijke reeks van haar soort maal een lokale factor. ")
+            .Append("De landelijke ontwikkeling volgt in elk traject één structuur, met dit gewicht (geleerd buiten de steekproef op het landelijk corpus). ")
+            .Append($"De lokale factor drift met sd {DutchFormat.Number(forecast.LocalDriftSd, 3)} per jaar en de jaarlijkse ruis is {DutchFormat.Number(forecast.LocalNoise, 4)} ")
+            .Append($"plus {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson, geleerd uit 2015-2022 van gemeenten buiten het plan.</p>\n")
+            .Append("<table data-table=\"structuren\">\n<thead><tr><th>Structuur van de landelijke ontwikkeling</th><th>Gewicht</th></tr></thead>\n<tbody>\n");
         for (var k = 0; k < Structures.All.Length; k++)
+        {
+            if (Structures.All[k].Kind == StructureKind.Anchored) continue;
             html.Append($"<tr><td>{E(Structures.All[k].NameNl)}</td><td class=\"num\">{DutchFormat.Number(weights[k] * 100, 1)}%</td></tr>\n");
+        }
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 

@@ -36,7 +36,8 @@ public sealed record ScenarioReport(
     ImmutableArray<ValueForMoneyRow> ValueForMoney,
     ImmutableArray<TargetGainRow> TargetGains,
     ImmutableArray<ContributionRow> Contributions,
-    ImmutableArray<ClaimRow> Claim)
+    ImmutableArray<ClaimRow> Claim,
+    ImmutableArray<TargetCurvePoint> Curves)
 {
     public string Id => Scenario.Id;
 
@@ -54,7 +55,8 @@ public sealed record ScenarioReport(
             Model.Results.ValueForMoney.TargetGains(id, plan, aggregate),
             ContributionTable.Build(id, aggregate),
             [.. Regions.All.Select(r => budget.FirstOrDefault(b => b.Region == r.Id && b.Year == year && b.Intervention == CostLayout.TotalId))
-                .OfType<BudgetRow>().Select(b => new ClaimRow(b.Region, b.Year, b.Mean, b.P50, b.P80, b.P95))]);
+                .OfType<BudgetRow>().Select(b => new ClaimRow(b.Region, b.Year, b.Mean, b.P50, b.P80, b.P95))],
+            TargetCurve.Build(id, plan.Targets, observations, aggregate));
     }
 
     /// <summary>The catalogue's name of an intervention without its explanation in brackets, short enough for a table cell.</summary>

@@ -1,0 +1,57 @@
+using IvpSim.Model.Forecasting;
+
+namespace IvpSim.Model.Backtest;
+
+/// <summary>
+/// The forecast constants a backtest uses at each origin. Forward (the default): learned anew from the reference
+/// corpus as it stood at the origin, scoring only forecasts of years up to the origin, exactly as <c>calibrate</c> does
+/// with all the data; so no constant or weight has seen an outcome it is then judged on. An origin with nothing
+/// before it to learn from is not scored (<see cref="At"/> returns null). Not forward: the shipped calibration, which has seen
+/// every outcome. The municipal constants come from the shipped calibration (other municipalities) either way.
+/// </summary>
+public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null)
+{
+    /// <summary>The longest horizon the nested calibration scores, as <c>calibrate</c> does.</summary>
+    public const int CalibrationHorizon = 5;
+
+    private readonly Dictionary<int, ForecastSettings?> _byOrigin = [];
+
+    /// <summary>The constants for forecasts from <paramref name="origin"/>; null when nothing before it could teach them.</summary>
+    public ForecastSettings? At(int origin)
+    {
+        if (!options.Forward) return inputs.Settings.Forecast;
+        lock (_byOrigin)
+        {
+            if (_byOrigin.TryGetValue(origin, out var cached)) return cached;
+            var settings = Learn(origin);
+            _byOrigin[origin] = settings;
+            return settings;
+        }
+    }
+
+    private ForecastSettings? Learn(int origin)
+    {
+        var shipped = inputs.Settings.Forecast;
+        // Without a national corpus there is nothing to learn from at any origin: the shipped calibration it is.
+        if (inputs.Corpus.Series.IsEmpty) return shipped;
+        var corpus = inputs.Corpus.WithAnchors()
+            .Select(s => new EvaluationSeries(Backtester.ReferenceDataSet, s.Series, s.Anchor).Until(origin)).ToList();
+        var origins = corpus.SelectMany(s => s.Series.Years).Distinct().Order()
+            .Where(o => o < origin && OutOfSample.Plan(corpus, [o], 1, CalibrationHorizon).Count > 0).ToArray();
+        if (origins.Length == 0)
+        {
+            progress?.Invoke($"beginjaar {origin}: geen eerdere uitkomsten om van te leren; niet getoetst");
+            return null;
+        }
+        progress?.Invoke($"beginjaar {origin}: constanten en gewichten leren uit uitkomsten t/m {origin} (beginjaren {origins[0]}-{origins[^1]}) …");
+        var result = ForecastCalibrator.Calibrate(corpus,
+            new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, WeightSamples: 0));
+        return result.Settings with
+        {
+            LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
+        };
+    }
+
+    /// <summary>The constants learned per origin so far (for the run record).</summary>
+    public IReadOnlyDictionary<int, ForecastSettings?> Learned => _byOrigin;
+}

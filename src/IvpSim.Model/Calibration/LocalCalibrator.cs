@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using IvpSim.Model.Forecasting;
+
+namespace IvpSim.Model.Calibration;
+
+/// <summary>A municipality's count in two years: one real movement relative to all municipalities over <see cref="Gap"/> years.</summary>
+public sealed record CrossSectionPair(string Region, double First, double Last, int Gap);
+
+/// <summary>One year-on-year change of a municipal series and of the national series it follows.</summary>
+public sealed record YearlyChange(double Previous, double Current, double NationalPrevious, double NationalCurrent);
+
+/// <summary>The local constants and what they were learned from.</summary>
+/// <param name="Alpha">Variance of a municipality's relative log change over the gap, beyond counting noise.</param>
+/// <param name="YearlyExcess">Mean squared yearly change of the municipal series relative to national, beyond counting noise.</param>
+public sealed record LocalEstimate(double DriftSd, double Noise, double Dispersion, int Municipalities, int Gap, double Alpha,
+    int YearlyChanges, double YearlyExcess);
+
+/// <summary>
+/// Learns how far a municipality moves away from the national development, by the method of moments on real
+/// municipalities. Over a gap of g years a municipality's log change minus the mean log change of all has variance
+/// α + φ·(1/y₁ + 1/y₂): α = g·q + 2ψ (a drift q per year and a yearly noise ψ) and φ the dispersion of counts
+/// relative to Poisson. A regression of the squared deviations on 1/y₁ + 1/y₂ gives α and φ. The split of α between
+/// drift and noise needs year-on-year changes (variance q + 2ψ beyond counting noise): the municipal series with a
+/// national series of their kind give those; without them all of α is drift (the wider choice at long horizons).
+/// </summary>
+public static class LocalCalibrator
+{
+    public const int MinimumMunicipalities = 10;
+
+    public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes)
+    {
+        if (pairs.Count < MinimumMunicipalities)
+            throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count}; minstens {MinimumMunicipalities})");
+        var gaps = pairs.Select(p => p.Gap).Distinct().ToArray();
+        if (gaps.Length != 1 || gaps[0] < 2)
+            throw new ModelInputException("de dwarsdoorsnede moet voor elke gemeente dezelfde twee jaren hebben, minstens twee jaar uiteen");
+        var gap = gaps[0];
+        var change = pairs.Select(p => Math.Log((p.Last + 0.5) / (p.First + 0.5))).ToArray();
+        var mean = change.Average();
+        // Centering on the mean costs one degree of freedom: (n − 1)/n of each squared deviation's expectation.
+        var correction = pairs.Count / (pairs.Count - 1.0);
+        var y = change.Select(c => (c - mean) * (c - mean) * correction).ToArray();
+        var x = pairs.Select(p => 1 / (p.First + 0.5) + 1 / (p.Last + 0.5)).ToArray();
+        var (alpha, dispersion) = Regression(x, y);
+        dispersion = Math.Clamp(dispersion, 1, 100);
+        alpha = Math.Max(0, y.Average() - dispersion * x.Average());
+
+        double drift, noise, excess = double.NaN;
+        if (changes.Count == 0)
+        {
+            drift = alpha / gap;
+            noise = 0;
+        }
+        else
+        {
+            excess = changes.Average(c =>
+            {
+                var d = Math.Log((c.Current + 0.5) / (c.Previous + 0.5)) - Math.Log((c.NationalCurrent + 0.5) / (c.NationalPrevious + 0.5));
+                return d * d - dispersion * (1 / (c.Previous + 0.5) + 1 / (c.Current + 0.5));
+            });
+            // α = g·q + 2ψ and excess = q + 2ψ; each at least zero.
+            drift = Math.Max(0, (alpha - excess) / (gap - 1));
+            noise = Math.Max(0, (alpha - gap * drift) / 2);
+        }
+        return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess);
+    }
+
+    /// <summary>These settings with the local constants of <paramref name="estimate"/>.</summary>
+    public static ForecastSettings Apply(ForecastSettings settings, LocalEstimate estimate) => settings with
+    {
+        LocalDriftSd = Math.Round(estimate.DriftSd, 5),
+        LocalNoise = Math.Round(estimate.Noise, 5),
+        LocalDispersion = Math.Round(estimate.Dispersion, 3),
+    };
+
+    /// <summary>The pairs of a data set: every region with exactly its first and last year observed, both years the same for all.</summary>
+    public static ImmutableArray<CrossSectionPair> Pairs(IEnumerable<CalibrationSeries> series) =>
+        [.. series.Where(s => s.Count >= 2).Select(s => new CrossSectionPair(s.Region, s.Values[0], s.Values[^1], s.Years[^1] - s.Years[0]))];
+
+    /// <summary>The year-on-year changes of municipal series against their national series, leaving out imputed points.</summary>
+    public static ImmutableArray<YearlyChange> Changes(IEnumerable<(CalibrationSeries Series, CalibrationSeries National)> series)
+    {
+        var changes = ImmutableArray.CreateBuilder<YearlyChange>();
+        foreach (var (s, n) in series)
+        {
+            for (var i = 1; i < s.Count; i++)
+            {
+                if (s.Years[i] != s.Years[i - 1] + 1 || s.Imputed[i] || s.Imputed[i - 1]) continue;
+                if (n.ValueIn(s.Years[i - 1]) is not { } np || n.ValueIn(s.Years[i]) is not { } nc) continue;
+                changes.Add(new YearlyChange(s.Values[i - 1], s.Values[i], np, nc));
+            }
+        }
+        return changes.ToImmutable();
+    }
+
+    /// <summary>Ordinary least squares of y on x: intercept and slope.</summary>
+    private static (double Intercept, double Slope) Regression(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        var slope = sxx > 0 ? sxy / sxx : 1;
+        return (my - slope * mx, slope);
+    }
+}
