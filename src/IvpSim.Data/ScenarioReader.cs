@@ -91,12 +91,18 @@ public static partial class ScenarioReader
         {
             if (!Structures.IsKnown(structure))
                 throw map.ErrorAt("structure", $"onbekende structuur '{structure}' (bekend: {string.Join(", ", Structures.All.Select(s => s.Id))})");
+            if (structure == Structures.AnchoredId)
+                throw map.ErrorAt("structure", "national-anchored kan geen structuur van de landelijke ontwikkeling zijn (de gemeentelijke reeksen volgen die al)");
             forecast = forecast.Only(Structures.IndexOf(structure));
         }
         if (map.OptionalMap("weights") is { } weights)
         {
             if (map.Has("structure")) throw map.ErrorAt("weights", "kies structure of weights, niet allebei");
-            forecast = forecast with { Weights = ForecastCalibrationFile.ReadWeights(weights) };
+            // The municipal series follow the national development, whose structure these weights choose.
+            var chosen = ForecastCalibrationFile.ReadWeights(weights);
+            if (chosen[Structures.IndexOf(Structures.AnchoredId)] > 0)
+                throw map.ErrorAt("weights", "national-anchored kan geen structuur van de landelijke ontwikkeling zijn");
+            forecast = forecast with { Weights = chosen, AnchorWeights = chosen, WeightSamples = [] };
         }
         var settings = new ModelSettings
         {

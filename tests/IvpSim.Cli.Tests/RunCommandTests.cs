@@ -44,10 +44,23 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("naar modelkeuze", run.Output);
         var structural = File.ReadAllLines(Path.Combine(outDir, "structural.csv"));
         Assert.Equal("scenario,municipality,indicator,year,structure,weight,trajectories,p_meet,p_meet_se", structural[0]);
-        Assert.Equal(3 * 6, structural.Length - 1);
+        Assert.Equal(3 * 7, structural.Length - 1);
         Assert.Equal(400, structural.Skip(1).Where(l => l.Contains(",ermelo,", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture)));
-        // One chart per region and projected indicator: 4 regions × 11 indicators.
-        Assert.Equal(44, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
+        // One fan chart per region and projected indicator (4 regions × 11 indicators) and a chance curve per crime target.
+        Assert.Equal(44 + 3, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
+        var curve = File.ReadAllLines(Path.Combine(outDir, "target-curve.csv"));
+        Assert.Equal("scenario,municipality,indicator,year,change_vs_2019,value,p_at_most,p_at_most_se,is_target", curve[0]);
+        // 17 levels from −30% to +10% plus the plan's own target, per crime target; the chance never falls as the level rises.
+        Assert.Equal(3 * 18, curve.Length - 1);
+        foreach (var municipality in new[] { "ermelo", "harderwijk", "putten" })
+        {
+            var p = curve.Skip(1).Where(l => l.Contains($",{municipality},", StringComparison.Ordinal))
+                .Select(l => double.Parse(l.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(p.Zip(p.Skip(1)).All(x => x.First <= x.Second), municipality);
+        }
+        var target = curve.Single(l => l.Contains(",putten,", StringComparison.Ordinal) && l.EndsWith(",1", StringComparison.Ordinal));
+        var pMeet = targets.Single(l => l.StartsWith("baseline,putten,total_crimes_excl_cyber", StringComparison.Ordinal)).Split(',')[7];
+        Assert.Equal(pMeet, target.Split(',')[6]);
         Assert.True(File.Exists(Path.Combine(outDir, "charts", "veluwe-west-total_crimes_excl_cyber.png")));
         Assert.Contains("seed: 7", File.ReadAllText(Path.Combine(outDir, "run.txt")));
     }
@@ -224,24 +237,64 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_score_every_series_against_naive_methods_When_backtesting()
     {
         var outDir = Path.Combine(_dir, "backtest");
-        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--horizon", "1..3", "--runs", "200", "--no-structures", "-o", outDir);
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--horizon", "1..3", "--runs", "200", "--search-draws", "50",
+            "--no-structures", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Vooruit in de tijd getoetst", run.Output);
         Assert.Contains("naive_last", run.Output);
         Assert.Contains("landelijk referentiecorpus", run.Output);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv"));
         Assert.Equal("data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale", rows[0]);
         // The plan's own series from 2018 (the first origin at which every component has data), totals derived as in a run.
         Assert.Contains(rows, l => l.StartsWith("plan,veluwe-west,total_crimes,2018,2019,1,ivpsim,3503,", StringComparison.Ordinal));
-        Assert.Contains(rows, l => l.StartsWith("landelijk,nederland,1-1-1-diefstal-inbraak-woning,2014,2017,3,ivpsim,49209,", StringComparison.Ordinal));
+        // From 2015: the first origin with an earlier outcome to learn the constants from.
+        Assert.Contains(rows, l => l.StartsWith("landelijk,nederland,1-1-1-diefstal-inbraak-woning,2015,2017,2,ivpsim,49209,", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, l => l.StartsWith("landelijk,nederland,1-1-1-diefstal-inbraak-woning,2014,", StringComparison.Ordinal));
         var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"));
-        Assert.Equal("data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last", summary[0]);
+        Assert.Equal("data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last,median_p95_p5", summary[0]);
+        var byOrigin = File.ReadAllLines(Path.Combine(outDir, "backtest-by-origin.csv"));
+        Assert.Contains(byOrigin, l => l.StartsWith("landelijk,2016,2018,2,ivpsim,68,", StringComparison.Ordinal));
         foreach (var h in new[] { "0", "1", "2", "3" })
             Assert.Contains(summary, l => l.StartsWith($"*,*,*,ivpsim,{h},", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, "backtest.png")));
         Assert.True(File.Exists(Path.Combine(outDir, "pit.png")));
-        Assert.Contains("origins: 2014,2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));
+        Assert.Contains("origins: 2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));
+        Assert.Contains("evaluation: vooruit in de tijd", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_forecast_each_municipality_from_one_year_When_backtesting_the_municipal_cross_section()
+    {
+        var outDir = Path.Combine(_dir, "dwars");
+        var run = await CliRun.Of("backtest", "--data", RepoRoot.Data("nl-municipal-2015-2022.csv"), "--fit-until", "2015", "--horizon", "7",
+            "--runs", "300", "--search-draws", "50", "--no-structures", "-o", outDir);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv")).Where(l => l.StartsWith("overig,", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(154, rows.Count(l => l.Contains(",ivpsim,", StringComparison.Ordinal)));
+        Assert.Contains(rows, l => l.StartsWith("overig,aalsmeer,total_crimes,2015,2022,7,ivpsim,1015,", StringComparison.Ordinal));
+        var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"))
+            .Single(l => l.StartsWith("overig,*,*,ivpsim,7,", StringComparison.Ordinal)).Split(',');
+        // Coverage and the median band width P95/P5 of the cross-section are reported; a municipal band is far narrower
+        // than the national crime types' (the old model gave about ×3 at five years).
+        var band = double.Parse(summary[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(band, 1.2, 2.5);
+        Assert.Contains("overige reeksen (gemeenten)", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_name_the_origins_the_data_allow_When_fit_until_cannot_be_served()
+    {
+        foreach (var year in new[] { "2030", "2011" })
+        {
+            var run = await CliRun.Of("backtest", "--fit-until", year, "--horizon", "1..4", "--runs", "100", "--no-structures", "-o", Path.Combine(_dir, "x" + year));
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--fit-until {year}", run.Error);
+            Assert.Contains("2014-2018", run.Error);
+            Assert.False(Directory.Exists(Path.Combine(_dir, "x" + year)));
+        }
     }
 
     [Fact]
@@ -259,7 +312,7 @@ public sealed class RunCommandTests : IDisposable
         File.WriteAllLines(corpus, lines);
         var outDir = Path.Combine(_dir, "corpus");
 
-        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", corpus, "--fit-until", "2019", "--horizon", "1..2", "--runs", "200", "--no-structures", "-o", outDir);
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", corpus, "--fit-until", "2019", "--horizon", "1..2", "--runs", "200", "--search-draws", "50", "--no-structures", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv")).Skip(1).ToArray();
@@ -282,7 +335,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("# IvpSim-kalibratie", File.ReadAllText(target));
-        Assert.Contains("Dekking buiten de steekproef", run.Output);
+        Assert.Contains("Dekking op de leerset", run.Output);
+        Assert.Contains("local_drift_sd:", File.ReadAllText(target));
         var settings = ForecastCalibrationFile.Read(target);
         Assert.Equal(1, settings.Weights.Sum(), 9);
 

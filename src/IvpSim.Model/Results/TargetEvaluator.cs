@@ -27,6 +27,8 @@ public static class TargetEvaluator
         var counts = Indicators.Get(target.Indicator).Kind == IndicatorKind.Count;
         var structures = counts ? PerStructure(index, count, result, forecast) : [];
         var (low, high) = counts ? StructuralRange(structures, forecast) : (null, null);
+        // The calibrated weights are one of the weightings the data allow: the range holds the combined chance.
+        if (low is { } l && high is { } u) (low, high) = (Math.Min(l, p), Math.Max(u, p));
         return new TargetOutcome(scenario, target, observed.Get(target.Region, target.Indicator, 2019),
             p, Math.Sqrt(p * (1 - p) / n), low, high,
             histogram.Quantile(0.05) / scale, histogram.Quantile(0.5) / scale, histogram.Quantile(0.95) / scale,
