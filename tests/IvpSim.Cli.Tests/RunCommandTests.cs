@@ -268,8 +268,8 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_forecast_each_municipality_from_one_year_When_backtesting_the_municipal_cross_section()
     {
         var outDir = Path.Combine(_dir, "dwars");
-        var run = await CliRun.Of("backtest", "--data", RepoRoot.Data("nl-municipal-2015-2022.csv"), "--fit-until", "2015", "--horizon", "7",
-            "--runs", "300", "--search-draws", "50", "--no-structures", "-o", outDir);
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", RepoRoot.Data("nl-municipal-2015-2022.csv"), "--fit-until", "2015", "--horizon", "7",
+            "--runs", "300", "--no-structures", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv")).Where(l => l.StartsWith("overig,", StringComparison.Ordinal)).ToArray();
@@ -289,7 +289,7 @@ public sealed class RunCommandTests : IDisposable
     {
         foreach (var year in new[] { "2030", "2011" })
         {
-            var run = await CliRun.Of("backtest", "--fit-until", year, "--horizon", "1..4", "--runs", "100", "--no-structures", "-o", Path.Combine(_dir, "x" + year));
+            var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--fit-until", year, "--horizon", "1..4", "--runs", "100", "--no-structures", "-o", Path.Combine(_dir, "x" + year));
             Assert.Equal(2, run.ExitCode);
             Assert.Contains($"--fit-until {year}", run.Error);
             Assert.Contains("2014-2018", run.Error);
