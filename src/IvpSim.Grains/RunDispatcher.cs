@@ -116,6 +116,9 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
             }
             await Replace(cancellationToken);
         }
+        // A cancel that came before any batch went out leaves nothing outstanding: that is not a finished run.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_queue.Count > 0) throw new InvalidOperationException($"{_queue.Count} batches are left without a worker to run them");
         return ([.. plan.Plans.Select((_, p) => _collected.Aggregate(RunAggregate.Empty, (a, r) => a.Merge(r.Aggregates[p])))],
             _collected.Aggregate(ComparisonAggregate.Empty, (a, r) => a.Merge(r.Paired)));
     }
