@@ -75,9 +75,7 @@ public sealed class ReportBrowserTests : IDisposable
             $"(() => {{ const e = document.querySelector(\"{selector}\"); if (!e) return false; const r = e.getBoundingClientRect(); " +
             "const s = getComputedStyle(e); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; })()");
 
-    /// <summary>The system's Chromium (IVPSIM_CHROMIUM, or the Debian package's); without it the test fails saying how to get one.</summary>
+    /// <summary>The system's Chromium (IVPSIM_CHROMIUM, or the Debian package's, installed with apt when missing).</summary>
     private static string Chromium() =>
-        new[] { Environment.GetEnvironmentVariable("IVPSIM_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
-        ?? throw new InvalidOperationException("chromium not found: apt-get install -y chromium (or set IVPSIM_CHROMIUM to a Chromium binary)");
+        DebianPackages.Require("chromium", Environment.GetEnvironmentVariable("IVPSIM_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
 }

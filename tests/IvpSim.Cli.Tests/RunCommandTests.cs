@@ -28,7 +28,11 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("Kans gehaald", run.Output);
         Assert.Contains("Harderwijk", run.Output);
         var projections = File.ReadAllLines(Path.Combine(outDir, "projections.csv"));
-        Assert.Equal("scenario,municipality,indicator,year,mean,p05,p25,p50,p75,p95", projections[0]);
+        Assert.Equal("scenario,municipality,indicator,year,mean,p05,p25,p50,p75,p95,kind", projections[0]);
+        // The years the fit used for the excl.-cyber total, 2016-2017 derived from its parts, are shown and marked.
+        Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes_excl_cyber,2016,", StringComparison.Ordinal) && l.EndsWith(",derived", StringComparison.Ordinal));
+        Assert.Contains(projections, l => l.StartsWith("baseline,veluwe-west,total_crimes_excl_cyber,2017,", StringComparison.Ordinal) && l.EndsWith(",derived", StringComparison.Ordinal));
+        Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes_excl_cyber,2019,930,", StringComparison.Ordinal) && l.EndsWith(",observed", StringComparison.Ordinal));
         Assert.Contains("baseline,ermelo,total_crimes,2016,1314,1314,1314,1314,1314,1314", projections);
         var targets = File.ReadAllLines(Path.Combine(outDir, "targets.csv"));
         Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_low,p_meet_high,p_meet_se", targets[0]);
@@ -227,7 +231,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("calibration_years: 2014,2016,2017,2018,2019,2020,2021,2022,2023", manifest);
         var projections = File.ReadAllLines(Path.Combine(outDir, "projections.csv"));
         // 2022 was observed in the new data: it is shown as observed (all columns equal), not projected.
-        var ermelo2022 = projections.Single(l => l.StartsWith("baseline,ermelo,total_crimes,2022,", StringComparison.Ordinal)).Split(',')[4..];
+        var ermelo2022 = projections.Single(l => l.StartsWith("baseline,ermelo,total_crimes,2022,", StringComparison.Ordinal)).Split(',')[4..10];
         Assert.Single(ermelo2022.Distinct());
         Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes,2024,", StringComparison.Ordinal));
         Assert.DoesNotContain(projections, l => l.Contains(",gm0302,", StringComparison.Ordinal));

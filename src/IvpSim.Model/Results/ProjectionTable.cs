@@ -17,6 +17,11 @@ public static class ProjectionTable
             rows.Add(new(scenario, o.Region, o.Indicator, o.Year, true, o.Value, o.Value, o.Value, o.Value, o.Value, o.Value));
             observedKeys.Add((o.Region, o.Indicator, o.Year));
         }
+        foreach (var o in DerivedHistory.ExclCyber(observed))
+        {
+            rows.Add(new(scenario, o.Region, o.Indicator, o.Year, true, o.Value, o.Value, o.Value, o.Value, o.Value, o.Value) { Derived = true });
+            observedKeys.Add((o.Region, o.Indicator, o.Year));
+        }
         // A year that was observed shows its observation; the projection starts after it.
         foreach (var slot in result.Slots.Where(s => !observedKeys.Contains((s.Region, s.Indicator, s.Year))))
         {

@@ -45,6 +45,15 @@ public static class FanChart
             observed.MarkerSize = 7;
             observed.LegendText = "Waargenomen";
         }
+        if (data.DerivedYears.Length > 0)
+        {
+            var derived = plot.Add.Scatter(data.DerivedYears, data.DerivedValues);
+            derived.Color = Colors.Black;
+            derived.LineWidth = 0;
+            derived.MarkerSize = 11;
+            derived.MarkerShape = MarkerShape.OpenCircle;
+            derived.LegendText = "Afgeleid (som van de delen, fraude geschat)";
+        }
         if (data.Target is { } target)
         {
             var line = plot.Add.HorizontalLine(target);

@@ -20,6 +20,11 @@ public sealed record FanChartData(
     double? Target,
     string? TargetLabel)
 {
+    /// <summary>Of the observed years, those derived from parts (drawn open: not published, but used by the fit).</summary>
+    public double[] DerivedYears { get; init; } = [];
+
+    public double[] DerivedValues { get; init; } = [];
+
     /// <summary>One chart per region and indicator that has projected rows; the target line where one exists.</summary>
     public static IEnumerable<FanChartData> From(IReadOnlyList<ProjectionRow> rows, IReadOnlyList<TargetDefinition> targets, string scenarioName)
     {
@@ -42,7 +47,11 @@ public sealed record FanChartData(
                 [.. fan.Select(r => (double)r.Year)], [.. fan.Select(r => r.P05)], [.. fan.Select(r => r.P25)],
                 [.. fan.Select(r => r.P50)], [.. fan.Select(r => r.P75)], [.. fan.Select(r => r.P95)],
                 target?.Value,
-                target is null ? null : $"Doel {target.Year}: {target.OperatorSymbol.Replace("<=", "≤").Replace(">=", "≥")} {DutchFormat.Number(target.Value, target.Value % 1 == 0 ? 0 : 1)}");
+                target is null ? null : $"Doel {target.Year}: {target.OperatorSymbol.Replace("<=", "≤").Replace(">=", "≥")} {DutchFormat.Number(target.Value, target.Value % 1 == 0 ? 0 : 1)}")
+            {
+                DerivedYears = [.. observed.Where(r => r.Derived).Select(r => (double)r.Year)],
+                DerivedValues = [.. observed.Where(r => r.Derived).Select(r => r.P50)],
+            };
         }
     }
 }

@@ -6,7 +6,7 @@ namespace IvpSim.Cli.Tests.Cluster;
 
 /// <summary>
 /// A Redis for cluster tests: the one named by IVPSIM_TEST_REDIS (as .ci/run starts it), or a redis-server of the
-/// test's own on a free loopback port. Without either the test fails, saying how to get one.
+/// test's own on a free loopback port (installed with apt when missing).
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -25,9 +25,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         if (password is null && Environment.GetEnvironmentVariable("IVPSIM_TEST_REDIS") is { Length: > 0 } shared)
             return new RedisServer(shared, null);
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException(
-                "redis-server not found: install it (apt-get install -y redis-server) or set IVPSIM_TEST_REDIS=redis://HOST:PORT");
+        var binary = DebianPackages.Require("redis-server", "/usr/bin/redis-server", "/usr/local/bin/redis-server");
         var port = FreePort.Next();
         var args = $"--port {port} --bind 127.0.0.1 --save '' --appendonly no" + (password is null ? "" : $" --requirepass {password}");
         var process = Process.Start(new ProcessStartInfo(binary, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
