@@ -52,7 +52,9 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     private readonly Queue<int> _queue = new(Enumerable.Range(0, batches.Count));
     private readonly List<Worker> _workers = [];
     private readonly Dictionary<Task, (Worker Worker, int Call)> _outstanding = [];
-    private readonly List<WorkerResult> _collected = [];
+    // Hand-overs fold into the run's aggregate as they arrive, so memory stays flat however many trajectories run.
+    private readonly RunAggregate[] _aggregates = [.. plan.Plans.Select(_ => RunAggregate.Empty)];
+    private ComparisonAggregate _paired = ComparisonAggregate.Empty;
     private readonly HashSet<int> _done = [];
     private readonly Dictionary<string, long> _securedBySilo = [];
     private readonly Dictionary<long, int> _batchByFirst = batches.Select((b, i) => (b.First, i)).ToDictionary(x => x.First, x => x.i);
@@ -119,8 +121,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         // A cancel that came before any batch went out leaves nothing outstanding: that is not a finished run.
         cancellationToken.ThrowIfCancellationRequested();
         if (_queue.Count > 0) throw new InvalidOperationException($"{_queue.Count} batches are left without a worker to run them");
-        return ([.. plan.Plans.Select((_, p) => _collected.Aggregate(RunAggregate.Empty, (a, r) => a.Merge(r.Aggregates[p])))],
-            _collected.Aggregate(ComparisonAggregate.Empty, (a, r) => a.Merge(r.Paired)));
+        return ([.. _aggregates], _paired);
     }
 
     /// <summary>
@@ -142,7 +143,8 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     /// <summary>A hand-over arrived: the batches it names (by their first trajectory) are in the result for good.</summary>
     private void Secure(Worker worker, WorkerResult result)
     {
-        _collected.Add(result);
+        for (var p = 0; p < _aggregates.Length; p++) _aggregates[p] = _aggregates[p].Merge(result.Aggregates[p]);
+        _paired = _paired.Merge(result.Paired);
         foreach (var first in result.Batches)
         {
             var batch = _batchByFirst[first];
