@@ -24,7 +24,8 @@ public sealed record RunRequest(
     [property: Id(8)] ImmutableArray<InterventionUse> Interventions,
     [property: Id(9)] BudgetSettings Budget,
     [property: Id(10)] ImmutableArray<TargetDefinition> Targets,
-    [property: Id(11)] ImmutableArray<CalibrationSeries> National);
+    [property: Id(11)] ImmutableArray<CalibrationSeries> National,
+    [property: Id(12)] PrecisionGoal? Precision = null);
 
 /// <summary>
 /// How far a run is; polled by the command line while the run goes on. <see cref="Started"/> is false on a

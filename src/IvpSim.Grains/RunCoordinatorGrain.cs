@@ -41,35 +41,59 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
-        var batches = MonteCarlo.Batches(runs, scenarios[0].BatchSize ?? MonteCarlo.AutoBatchSize(runs, places.Count));
-        _progress = _progress with { Phase = "simuleren", TotalBatches = batches.Count };
-        // The plans go to each worker once; batches carry only their range.
-        var dispatcher = new RunDispatcher(new WorkerPlan([.. plans]), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(runId, i)),
-            places, d => _progress = _progress with
-            {
-                CompletedTrajectories = d.CompletedTrajectories, CompletedBatches = d.CompletedBatches, RetriedBatches = d.Retried,
-            });
-        logger.LogInformation("run {Run}: {Runs} trajecten van {Scenarios} scenario('s) in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
-            runId, runs, scenarios.Length, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
+        var batchSize = scenarios[0].BatchSize ?? MonteCarlo.AutoBatchSize(runs, places.Count);
+        var goal = scenarios[0].Precision;
+        var aggregates = new RunAggregate[plans.Length];
+        Array.Fill(aggregates, RunAggregate.Empty);
+        var paired = ComparisonAggregate.Empty;
+        var silos = new Dictionary<string, long>();
+        var retried = 0;
+        long done = 0, target = runs;
         var started = DateTime.UtcNow;
-        (ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired) result;
-        try
+        // Without a precision goal one round; with one, rounds add trajectories (the next indices, so the result equals one
+        // run of the final count) until every chance is precise enough.
+        for (var round = 0; target > done; round++)
         {
-            result = await dispatcher.RunAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            await dispatcher.Abandon();
-            logger.LogInformation("run {Run}: afgebroken door de client", runId);
-            throw;
+            var batches = MonteCarlo.Batches(done, target, batchSize);
+            var completedBefore = done;
+            _progress = _progress with { Phase = "simuleren", TotalTrajectories = target, TotalBatches = _progress.CompletedBatches + batches.Count };
+            var batchesBefore = _progress.CompletedBatches;
+            var roundId = round == 0 ? runId : $"{runId}.ronde{round}";
+            // The plans go to each worker once; batches carry only their range.
+            var dispatcher = new RunDispatcher(new WorkerPlan([.. plans]), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(roundId, i)),
+                places, d => _progress = _progress with
+                {
+                    CompletedTrajectories = completedBefore + d.CompletedTrajectories, CompletedBatches = batchesBefore + d.CompletedBatches,
+                    RetriedBatches = retried + d.Retried,
+                });
+            logger.LogInformation("run {Run}: {Runs} trajecten van {Scenarios} scenario('s) in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
+                runId, target - done, scenarios.Length, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
+            (ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired) result;
+            try
+            {
+                result = await dispatcher.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await dispatcher.Abandon();
+                logger.LogInformation("run {Run}: afgebroken door de client", runId);
+                throw;
+            }
+            for (var k = 0; k < aggregates.Length; k++) aggregates[k] = aggregates[k].Merge(result.Aggregates[k]);
+            paired = paired.Merge(result.Paired);
+            foreach (var share in dispatcher.Silos) silos[share.Silo] = silos.GetValueOrDefault(share.Silo) + share.Trajectories;
+            retried += dispatcher.Retried;
+            done = target;
+            if (goal is not null) target = PrecisionRule.NextRuns(aggregates, paired, goal, done);
         }
         logger.LogInformation("run {Run}: klaar in {Seconds:0.0} s, {Retried} batches opnieuw na verlies van een silo",
-            runId, (DateTime.UtcNow - started).TotalSeconds, dispatcher.Retried);
+            runId, (DateTime.UtcNow - started).TotalSeconds, retried);
+        ImmutableArray<SiloShare> shares = [.. silos.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new SiloShare(kv.Key, kv.Value))];
         _progress = _progress with { Phase = "thema's samenvatten" };
-        var outcomes = await Task.WhenAll(scenarios.Select(async (s, k) => new RunOutcome(plans[k], result.Aggregates[k], dispatcher.Silos,
-            await SummarizeThemes(k == 0 ? runId : $"{runId}.{k}", s, result.Aggregates[k]), dispatcher.Retried)));
+        var outcomes = await Task.WhenAll(scenarios.Select(async (s, k) => new RunOutcome(plans[k], aggregates[k], shares,
+            await SummarizeThemes(k == 0 ? runId : $"{runId}.{k}", s, aggregates[k]), retried)));
         _progress = _progress with { Phase = "klaar" };
-        return new CompareOutcome([.. outcomes], result.Paired);
+        return new CompareOutcome([.. outcomes], paired);
     }
 
     /// <summary>A worker per core of every active silo: each silo is asked for its cores on the silo itself.</summary>

@@ -31,9 +31,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("scenario,municipality,indicator,year,mean,p05,p25,p50,p75,p95,kind", projections[0]);
         // The years the fit used for the excl.-cyber total, 2016-2017 derived from its parts, are shown and marked.
         Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes_excl_cyber,2016,", StringComparison.Ordinal) && l.EndsWith(",derived", StringComparison.Ordinal));
-        Assert.Contains(projections, l => l.StartsWith("baseline,veluwe-west,total_crimes_excl_cyber,2017,", StringComparison.Ordinal) && l.EndsWith(",derived", StringComparison.Ordinal));
+        Assert.Contains(projections, l => l.StartsWith("baseline,harderwijk,total_crimes_excl_cyber,2017,", StringComparison.Ordinal) && l.EndsWith(",derived", StringComparison.Ordinal));
         Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes_excl_cyber,2019,930,", StringComparison.Ordinal) && l.EndsWith(",observed", StringComparison.Ordinal));
-        Assert.Contains("baseline,ermelo,total_crimes,2016,1314,1314,1314,1314,1314,1314", projections);
+        Assert.Contains("baseline,ermelo,total_crimes,2016,1314,1314,1314,1314,1314,1314,observed", projections);
         var targets = File.ReadAllLines(Path.Combine(outDir, "targets.csv"));
         Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_low,p_meet_high,p_meet_se", targets[0]);
         Assert.Equal(7, targets.Length);
@@ -266,6 +266,27 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("origins: 2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Contains("evaluation: vooruit in de tijd", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_run_until_every_chance_is_precise_enough_and_equal_a_fresh_run_of_that_size_When_a_precision_is_asked()
+    {
+        var precise = Path.Combine(_dir, "precies");
+        var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--precision", "0.004", "--no-charts", "-o", precise);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Precisie bereikt", run.Output);
+        var targets = File.ReadAllLines(Path.Combine(precise, "targets.csv")).Skip(1).ToArray();
+        Assert.All(targets, l => Assert.True(double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture) <= 0.004, l));
+        var manifest = File.ReadAllText(Path.Combine(precise, "run.txt"));
+        Assert.Contains("reached: ja", manifest);
+        var runs = manifest.Split('\n').Single(l => l.StartsWith("runs: ", StringComparison.Ordinal))[6..];
+        Assert.NotEqual("10000", runs);
+
+        var fresh = Path.Combine(_dir, "vers");
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", runs, "--no-charts", "-o", fresh)).ExitCode);
+        foreach (var file in new[] { "projections.csv", "targets.csv", "budget.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, file)), File.ReadAllBytes(Path.Combine(precise, file)));
+        Assert.Equal(2, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--precision", "0", "-o", Path.Combine(_dir, "p0"))).ExitCode);
     }
 
     [Fact]

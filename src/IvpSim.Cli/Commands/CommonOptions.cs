@@ -20,6 +20,17 @@ public sealed class CommonOptions
         Description = "Trajecten per batch (verdeling van het werk; verandert de uitkomsten niet)",
     };
 
+    public Option<double?> Precision { get; } = new("--precision")
+    {
+        Description = "Ga door tot de standaardfout van elke kans (en in een vergelijking van elk verschil) hoogstens dit is, bv. 0,005 " +
+            "(0.005): --runs is dan de eerste ronde",
+    };
+
+    public Option<int> MaxRuns { get; } = new("--max-runs")
+    {
+        Description = "Met --precision: nooit meer trajecten dan dit", DefaultValueFactory = _ => 10_000_000,
+    };
+
     public Option<string?> Data { get; } = new("--data")
     {
         Description = "Nieuwere waarnemingen (lange CSV) over die van het scenario heen: zelfde regio, indicator en jaar vervangt, de rest blijft",
@@ -56,6 +67,8 @@ public sealed class CommonOptions
         command.Options.Add(Runs);
         command.Options.Add(Seed);
         command.Options.Add(BatchSize);
+        command.Options.Add(Precision);
+        command.Options.Add(MaxRuns);
         command.Options.Add(Data);
     }
 }

@@ -49,8 +49,18 @@ public static class ScenarioPipeline
 
         await using var host = await cluster.StartAsync(ct);
         if (host is RemoteCluster) console.MarkupLine($"Cluster: {Markup.Escape(host.Description)}");
-        var outcome = await RunWithProgress(console, host.Client, inputs, ct);
-        var reports = inputs.Select((input, k) => Reports.From(input, outcome.Scenarios[k], host.Description)).ToImmutableArray();
+        var precision = Precision(parse, options);
+        var outcome = await RunWithProgress(console, host.Client, inputs, precision, ct);
+        var facts = precision is null ? null : PrecisionFacts.Of(precision, [.. outcome.Scenarios.Select(s => s.Aggregate)], outcome.Paired);
+        if (facts is not null && precision is not null)
+        {
+            // The run went on until it was precise enough: its reports say how many trajectories that took.
+            inputs = [.. inputs.Select(i => i with { Scenario = i.Scenario with { Run = i.Scenario.Run with { Runs = (int)facts.Trajectories } } })];
+            console.MarkupLine(facts.Reached
+                ? $"Precisie bereikt: {Reporting.DutchFormat.Number(facts.Trajectories)} trajecten, grootste standaardfout {Reporting.DutchFormat.Number(facts.LargestError, 4)} (doel ≤ {Reporting.DutchFormat.Number(precision.MaxError, 4)})."
+                : $"[yellow]Precisie niet bereikt[/] binnen --max-runs {Reporting.DutchFormat.Number(precision.MaxRuns)}: grootste standaardfout {Reporting.DutchFormat.Number(facts.LargestError, 4)} (doel ≤ {Reporting.DutchFormat.Number(precision.MaxError, 4)}).");
+        }
+        var reports = inputs.Select((input, k) => Reports.From(input, outcome.Scenarios[k], host.Description, facts)).ToImmutableArray();
         var created = DateTime.Now;
         foreach (var report in compareOnly ? [] : reports)
         {
@@ -93,13 +103,22 @@ public static class ScenarioPipeline
         return inputs with { Scenario = inputs.Scenario with { Run = run, Budget = budget } };
     }
 
+    private static Model.Simulation.PrecisionGoal? Precision(ParseResult parse, CommonOptions options)
+    {
+        if (parse.GetValue(options.Precision) is not { } precision) return null;
+        if (precision is <= 0 or >= 0.5) throw new InputException("--precision", null, null, "moet tussen 0 en 0,5 liggen (een standaardfout, bv. 0.005)");
+        var max = parse.GetValue(options.MaxRuns);
+        if (max is < 1 or > 100_000_000) throw new InputException("--max-runs", null, null, "moet tussen 1 en 100.000.000 liggen");
+        return new(precision, max);
+    }
+
     private static Task<Contracts.CompareOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
-        IReadOnlyList<ScenarioInputs> inputs, CancellationToken ct)
+        IReadOnlyList<ScenarioInputs> inputs, Model.Simulation.PrecisionGoal? precision, CancellationToken ct)
     {
         var label = inputs.Count <= 2 ? string.Join(" + ", inputs.Select(i => i.Scenario.Id)) : $"{inputs.Count} scenario's";
         var runs = inputs[0].Scenario.Run.Runs;
         if (!console.Profile.Capabilities.Interactive)
             console.MarkupLine($"Scenario [bold]{Markup.Escape(label)}[/]: {Reporting.DutchFormat.Number(runs)} trajecten …");
-        return ProgressDisplay.Show(console, label, runs, onProgress => ScenarioRunner.CompareAsync(client, inputs, onProgress, ct));
+        return ProgressDisplay.Show(console, label, runs, onProgress => ScenarioRunner.CompareAsync(client, inputs, precision, onProgress, ct));
     }
 }

@@ -1,5 +1,6 @@
 using IvpSim.Contracts;
 using IvpSim.Data;
+using IvpSim.Model.Simulation;
 
 namespace IvpSim.Cli.Hosting;
 
@@ -15,11 +16,11 @@ public static class ScenarioRunner
     /// <summary>No progress at all from the coordinator for this long: it is taken as lost.</summary>
     private static readonly TimeSpan SilenceLimit = TimeSpan.FromSeconds(20);
 
-    public static RunRequest Request(ScenarioInputs inputs)
+    public static RunRequest Request(ScenarioInputs inputs, PrecisionGoal? precision = null)
     {
         var s = inputs.Scenario;
         return new RunRequest(s.Id, s.Run.Seed, s.Run.Runs, s.Run.BatchSize, s.Model,
-            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National);
+            inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National, precision);
     }
 
     /// <summary>One scenario on its own.</summary>
@@ -27,12 +28,16 @@ public static class ScenarioRunner
         CancellationToken cancellationToken) =>
         (await CompareAsync(client, [inputs], onProgress, cancellationToken)).Scenarios[0];
 
+    /// <summary>The scenarios on the same trajectories, with an optional precision goal.</summary>
+    public static Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs,
+        Action<RunProgress>? onProgress, CancellationToken cancellationToken) => CompareAsync(client, inputs, null, onProgress, cancellationToken);
+
     /// <summary>The scenarios on the same trajectories; the first is the one the others are compared with.</summary>
-    public static async Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs,
+    public static async Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs, PrecisionGoal? precision,
         Action<RunProgress>? onProgress, CancellationToken cancellationToken)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{inputs[0].Scenario.Id}-{Guid.NewGuid():N}");
-        var run = coordinator.Compare(new CompareRequest([.. inputs.Select(Request)]), cancellationToken);
+        var run = coordinator.Compare(new CompareRequest([.. inputs.Select(i => Request(i, precision))]), cancellationToken);
         var lastHeard = DateTime.UtcNow;
         RunProgress? last = null;
         while (!run.IsCompleted)

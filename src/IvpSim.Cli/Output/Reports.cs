@@ -8,7 +8,7 @@ namespace IvpSim.Cli.Output;
 public static class Reports
 {
     /// <param name="cluster">Where it ran, for run.txt and the report (never with a password).</param>
-    public static ScenarioReport From(ScenarioInputs input, RunOutcome outcome, string cluster) =>
+    public static ScenarioReport From(ScenarioInputs input, RunOutcome outcome, string cluster, PrecisionFacts? precision = null) =>
         ScenarioReport.Build(input.Scenario, input.Catalogue, input.Observations, input.Targets, outcome.Plan, outcome.Aggregate, outcome.Themes,
-            new RunFacts(cluster, [.. outcome.Silos.Select(s => new SiloRun(s.Silo, s.Trajectories))], outcome.RetriedBatches));
+            new RunFacts(cluster, [.. outcome.Silos.Select(s => new SiloRun(s.Silo, s.Trajectories))], outcome.RetriedBatches) { Precision = precision });
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using IvpSim.Model.Budget;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Forecasting;
+using IvpSim.Model.Simulation;
 
 namespace IvpSim.Contracts.Surrogates;
 
@@ -65,4 +66,14 @@ public sealed class PooledHyperparametersConverter : IConverter<PooledHyperparam
 {
     public PooledHyperparameters ConvertFromSurrogate(in PooledHyperparametersSurrogate s) => new(s.Noise, s.CommonCorrelation);
     public PooledHyperparametersSurrogate ConvertToSurrogate(in PooledHyperparameters v) => new(v.Noise, v.CommonCorrelation);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.PrecisionGoal")]
+public readonly record struct PrecisionGoalSurrogate([property: Id(0)] double MaxError, [property: Id(1)] long MaxRuns);
+
+[RegisterConverter]
+public sealed class PrecisionGoalConverter : IConverter<PrecisionGoal, PrecisionGoalSurrogate>
+{
+    public PrecisionGoal ConvertFromSurrogate(in PrecisionGoalSurrogate s) => new(s.MaxError, s.MaxRuns);
+    public PrecisionGoalSurrogate ConvertToSurrogate(in PrecisionGoal v) => new(v.MaxError, v.MaxRuns);
 }

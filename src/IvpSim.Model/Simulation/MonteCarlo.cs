@@ -22,11 +22,14 @@ public static class MonteCarlo
         (int)Math.Clamp(runs / (16L * Math.Max(1, workers)), 500, 10_000);
 
     /// <summary>Splits <paramref name="runs"/> trajectories into batches of at most <paramref name="batchSize"/>.</summary>
-    public static IReadOnlyList<(long First, int Count)> Batches(long runs, int batchSize)
+    public static IReadOnlyList<(long First, int Count)> Batches(long runs, int batchSize) => Batches(0, runs, batchSize);
+
+    /// <summary>Splits trajectories <paramref name="from"/> … <paramref name="to"/> − 1 into batches of at most <paramref name="batchSize"/>.</summary>
+    public static IReadOnlyList<(long First, int Count)> Batches(long from, long runs, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var batches = new List<(long, int)>();
-        for (long first = 0; first < runs; first += batchSize)
+        for (var first = from; first < runs; first += batchSize)
         {
             batches.Add((first, (int)Math.Min(batchSize, runs - first)));
         }

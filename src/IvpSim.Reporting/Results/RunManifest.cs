@@ -31,6 +31,8 @@ public static class RunManifest
         foreach (var share in result.Facts.Silos)
             sb.Append(inv, $"trajectories_on_silo: {share.Silo} {share.Trajectories}\n");
         sb.Append(inv, $"batches_retried_after_silo_loss: {result.Facts.RetriedBatches}\n");
+        if (result.Facts.Precision is { } p)
+            sb.Append(inv, $"precision: {p.Goal} (max_runs {p.MaxRuns}); trajectories: {p.Trajectories}; largest_se: {p.LargestError:F5}; reached: {(p.Reached ? "ja" : "nee")}\n");
         sb.Append(inv, $"noise_pooled_log_variance: {plan.Hyper.Noise:F5}\n");
         sb.Append(inv, $"common_correlation: {plan.Hyper.CommonCorrelation:F3}\n");
         sb.Append(inv, $"forecast_calibration: {s.Data.Calibration ?? "(geen: ongekalibreerde standaardwaarden)"}\n");
