@@ -134,7 +134,14 @@ public sealed record WorkerResult(
 
 /// <summary>Scenarios to run on the same trajectories (one seed, one number of runs) and compare with the first.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.CompareRequest")]
-public sealed record CompareRequest([property: Id(0)] ImmutableArray<RunRequest> Scenarios);
+/// <param name="Identity">Hash of every input and setting but the number of runs: a checkpoint of another run never mixes in.</param>
+/// <param name="CheckpointKey">Where the coordinator keeps the run's checkpoint (a file, or a key in the cluster's Redis); null: none.</param>
+public sealed record CompareRequest(
+    [property: Id(0)] ImmutableArray<RunRequest> Scenarios,
+    [property: Id(1)] string Identity = "",
+    [property: Id(2)] string? CheckpointKey = null,
+    [property: Id(3)] RunStart Start = RunStart.Fresh,
+    [property: Id(4)] RunCheckpoint? From = null);
 
 /// <summary>Each scenario's outcome, and the paired counts against the first.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.CompareOutcome")]

@@ -8,7 +8,9 @@ using IvpSim.Model.Simulation;
 using IvpSim.Model.Results;
 using System.Collections.Immutable;
 using Orleans.Runtime.Placement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace IvpSim.Grains;
 
@@ -41,33 +43,58 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
-        var batchSize = scenarios[0].BatchSize ?? MonteCarlo.AutoBatchSize(runs, places.Count);
+        var keeper = new CheckpointKeeper(ServiceProvider.GetService<IRunCheckpointStore>(), ServiceProvider.GetRequiredService<Serializer>(), request);
+        var from = await keeper.StartAsync();
         var goal = scenarios[0].Precision;
         var aggregates = new RunAggregate[plans.Length];
         Array.Fill(aggregates, RunAggregate.Empty);
         var paired = ComparisonAggregate.Empty;
+        long done = 0, target = runs;
+        var batchSize = scenarios[0].BatchSize ?? MonteCarlo.AutoBatchSize(runs, places.Count);
+        ImmutableArray<long> securedBefore = [];
+        if (from is not null)
+        {
+            // Continue where the checkpoint stands: its finished rounds and secured batches are in its aggregates.
+            for (var k = 0; k < aggregates.Length; k++) aggregates[k] = from.Aggregates[k];
+            paired = from.Paired;
+            if (from.Finished)
+            {
+                done = from.RoundEnd;
+                target = goal is null ? runs : PrecisionRule.NextRuns(aggregates, paired, goal, done);
+            }
+            else
+            {
+                (done, target, batchSize, securedBefore) = (from.RoundStart, from.RoundEnd, from.BatchSize, from.Secured);
+            }
+            logger.LogInformation("run {Run}: verder vanaf de tussenstand met {Trajectories} trajecten", runId, from.Trajectories);
+        }
         var silos = new Dictionary<string, long>();
         var retried = 0;
-        long done = 0, target = runs;
         var started = DateTime.UtcNow;
+        _progress = _progress with { CompletedTrajectories = aggregates[0].Trajectories };
         // Without a precision goal one round; with one, rounds add trajectories (the next indices, so the result equals one
         // run of the final count) until every chance is precise enough.
         for (var round = 0; target > done; round++)
         {
-            var batches = MonteCarlo.Batches(done, target, batchSize);
-            var completedBefore = done;
-            _progress = _progress with { Phase = "simuleren", TotalTrajectories = target, TotalBatches = _progress.CompletedBatches + batches.Count };
+            var skip = securedBefore.ToHashSet();
+            var batches = MonteCarlo.Batches(done, target, batchSize).Where(b => !skip.Contains(b.First)).ToArray();
+            var before = (Aggregates: aggregates.ToArray(), Paired: paired, Trajectories: aggregates[0].Trajectories);
             var batchesBefore = _progress.CompletedBatches;
+            _progress = _progress with { Phase = "simuleren", TotalTrajectories = target, TotalBatches = batchesBefore + batches.Length };
             var roundId = round == 0 ? runId : $"{runId}.ronde{round}";
+            var (roundStart, roundEnd, roundSecured) = (done, target, securedBefore);
+            RunCheckpoint Progress(RunDispatcher d) => keeper.Create(roundStart, roundEnd, batchSize, [.. roundSecured, .. d.SecuredBatches],
+                [.. before.Aggregates.Select((a, k) => a.Merge(d.SecuredAggregates[k]))], before.Paired.Merge(d.SecuredPaired), finished: false);
             // The plans go to each worker once; batches carry only their range.
             var dispatcher = new RunDispatcher(new WorkerPlan([.. plans]), batches, i => GrainFactory.GetGrain<IRunWorkerGrain>(GrainKeys.Worker(roundId, i)),
                 places, d => _progress = _progress with
                 {
-                    CompletedTrajectories = completedBefore + d.CompletedTrajectories, CompletedBatches = batchesBefore + d.CompletedBatches,
+                    CompletedTrajectories = before.Trajectories + d.CompletedTrajectories, CompletedBatches = batchesBefore + d.CompletedBatches,
                     RetriedBatches = retried + d.Retried,
-                });
+                },
+                d => keeper.WriteAsync(() => Progress(d)));
             logger.LogInformation("run {Run}: {Runs} trajecten van {Scenarios} scenario('s) in {Batches} batches, {Workers} workers op {Silos} silo's; coördinator op {Silo}",
-                runId, target - done, scenarios.Length, batches.Count, places.Count, places.Distinct().Count(), RuntimeIdentity);
+                runId, batches.Sum(b => (long)b.Count), scenarios.Length, batches.Length, places.Count, places.Distinct().Count(), RuntimeIdentity);
             (ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired) result;
             try
             {
@@ -84,7 +111,10 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
             foreach (var share in dispatcher.Silos) silos[share.Silo] = silos.GetValueOrDefault(share.Silo) + share.Trajectories;
             retried += dispatcher.Retried;
             done = target;
+            securedBefore = [];
             if (goal is not null) target = PrecisionRule.NextRuns(aggregates, paired, goal, done);
+            var (nextStart, nextEnd) = (done, target);
+            await keeper.WriteAsync(() => keeper.Create(nextStart, nextEnd, batchSize, [], aggregates, paired, finished: nextEnd == nextStart), force: true);
         }
         logger.LogInformation("run {Run}: klaar in {Seconds:0.0} s, {Retried} batches opnieuw na verlies van een silo",
             runId, (DateTime.UtcNow - started).TotalSeconds, retried);

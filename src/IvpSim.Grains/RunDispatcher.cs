@@ -15,8 +15,10 @@ namespace IvpSim.Grains;
 /// for the others, or for a fresh worker. Merging is exact, so the result is the same as if nothing had been lost.
 /// </summary>
 /// <param name="places">Where the first workers go: one silo per worker (the run's cores).</param>
+/// <param name="secured">Called after each hand-over: the moment to checkpoint what is secured.</param>
 internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, int Count)> batches,
-    Func<int, IRunWorkerGrain> newWorker, IReadOnlyList<SiloAddress> places, Action<RunDispatcher> progress)
+    Func<int, IRunWorkerGrain> newWorker, IReadOnlyList<SiloAddress> places, Action<RunDispatcher> progress,
+    Func<RunDispatcher, Task>? secured = null)
 {
     private const int InFlight = 2;
 
@@ -56,6 +58,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     private readonly RunAggregate[] _aggregates = [.. plan.Plans.Select(_ => RunAggregate.Empty)];
     private ComparisonAggregate _paired = ComparisonAggregate.Empty;
     private readonly HashSet<int> _done = [];
+    private readonly List<long> _securedFirsts = [];
     private readonly Dictionary<string, long> _securedBySilo = [];
     private readonly Dictionary<long, int> _batchByFirst = batches.Select((b, i) => (b.First, i)).ToDictionary(x => x.First, x => x.i);
     private int _fresh;
@@ -64,6 +67,14 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     public long CompletedTrajectories { get; private set; }
 
     public int CompletedBatches => _done.Count;
+
+    /// <summary>What hand-overs have secured so far: per plan the merged aggregate, and the paired counts.</summary>
+    public ImmutableArray<RunAggregate> SecuredAggregates => [.. _aggregates];
+
+    public ComparisonAggregate SecuredPaired => _paired;
+
+    /// <summary>The first trajectories of the batches that hand-overs have secured.</summary>
+    public ImmutableArray<long> SecuredBatches => [.. _securedFirsts.Order()];
 
     /// <summary>Batches that had to be simulated again because their worker was lost.</summary>
     public int Retried { get; private set; }
@@ -105,6 +116,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
                 Secure(worker, ((Task<WorkerResult>)done).GetAwaiter().GetResult());
                 worker.Checkpointing = false;
                 Fill(worker, cancellationToken);
+                if (secured is not null) await secured(this);
             }
             else
             {
@@ -147,6 +159,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         _paired = _paired.Merge(result.Paired);
         foreach (var first in result.Batches)
         {
+            _securedFirsts.Add(first);
             var batch = _batchByFirst[first];
             worker.Unsecured.Remove(batch);
             _securedBySilo[worker.Silo] = _securedBySilo.GetValueOrDefault(worker.Silo) + batches[batch].Count;

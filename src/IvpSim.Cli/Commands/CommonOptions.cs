@@ -31,6 +31,17 @@ public sealed class CommonOptions
         Description = "Met --precision: nooit meer trajecten dan dit", DefaultValueFactory = _ => 10_000_000,
     };
 
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Description = "Een afgebroken run (proces gestopt, laptop dicht) verder laten gaan vanaf zijn laatste tussenstand; " +
+            "zelfde opdracht, zelfde uitkomst als zonder onderbreking",
+    };
+
+    public Option<string?> Extend { get; } = new("--extend")
+    {
+        Description = "Een klare run (de uitvoermap van toen) verlengen tot --runs trajecten: zelfde uitkomst als een nieuwe run van die omvang",
+    };
+
     public Option<string?> Data { get; } = new("--data")
     {
         Description = "Nieuwere waarnemingen (lange CSV) over die van het scenario heen: zelfde regio, indicator en jaar vervangt, de rest blijft",
@@ -59,6 +70,8 @@ public sealed class CommonOptions
         AddTo(command);
         command.Options.Add(Out);
         command.Options.Add(NoCharts);
+        command.Options.Add(Resume);
+        command.Options.Add(Extend);
         Cluster.AddTo(command);
     }
 

@@ -5,6 +5,7 @@ using IvpSim.Cli.Output;
 using IvpSim.Data;
 using IvpSim.Reporting;
 using IvpSim.Reporting.Results;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace IvpSim.Cli.Commands;
@@ -47,10 +48,23 @@ public static class ScenarioPipeline
         foreach (var t in targets.Values) OutputFolder.EnsureWritable(t);
         if (inputs.Count > 1) OutputFolder.EnsureWritable(comparison);
 
+        var precision = Precision(parse, options);
+        // The folder the checkpoint of a finished run goes into, and where it is kept while the run goes on.
+        var finalFolder = compareOnly || inputs.Count > 1 ? comparison : targets[inputs[0].Scenario.Id];
+        var identity = RunIdentity.Of(inputs, precision);
+        var checkpointFile = single || compareOnly
+            ? Path.GetFullPath(finalFolder) + RunCheckpoints.PendingSuffix
+            : Path.Combine(Path.GetFullPath(outRoot), RunCheckpoints.PendingName);
+
         await using var host = await cluster.StartAsync(ct);
         if (host is RemoteCluster) console.MarkupLine($"Cluster: {Markup.Escape(host.Description)}");
-        var precision = Precision(parse, options);
-        var outcome = await RunWithProgress(console, host.Client, inputs, precision, ct);
+        var checkpoints = new RunCheckpoints(host.Client.ServiceProvider.GetRequiredService<Orleans.Serialization.Serializer>());
+        var checkpointKey = host is RemoteCluster ? RunCheckpoints.RedisKey(cluster.ClusterId, identity, checkpointFile) : checkpointFile;
+        var request = new Contracts.CompareRequest([.. inputs.Select(i => ScenarioRunner.Request(i, precision))], identity, checkpointKey);
+        request = checkpoints.Start(request, parse.GetValue(options.Resume), parse.GetValue(options.Extend), host is RemoteCluster, inputs[0].Scenario.Run.Runs);
+        if (request.From is { } from)
+            console.MarkupLine($"Verder vanaf de tussenstand: {Reporting.DutchFormat.Number(from.Trajectories)} trajecten al gerekend.");
+        var outcome = await RunWithProgress(console, host.Client, inputs, request, host is RemoteCluster, ct);
         var facts = precision is null ? null : PrecisionFacts.Of(precision, [.. outcome.Scenarios.Select(s => s.Aggregate)], outcome.Paired);
         if (facts is not null && precision is not null)
         {
@@ -62,10 +76,16 @@ public static class ScenarioPipeline
         }
         var reports = inputs.Select((input, k) => Reports.From(input, outcome.Scenarios[k], host.Description, facts)).ToImmutableArray();
         var created = DateTime.Now;
+        // The finished run's checkpoint goes with its output (one scenario: its folder; several: the comparison), for --extend.
+        var finished = RunCheckpoints.Finished(identity, outcome);
         foreach (var report in compareOnly ? [] : reports)
         {
             var folder = targets[report.Id];
-            OutputFolder.Write(folder, f => ReportFiles.WriteScenario(f, report, charts, created));
+            OutputFolder.Write(folder, f =>
+            {
+                ReportFiles.WriteScenario(f, report, charts, created);
+                if (inputs.Count == 1) checkpoints.Save(f, finished);
+            });
             summary(console, report);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(folder))}[/]");
             console.WriteLine();
@@ -73,10 +93,12 @@ public static class ScenarioPipeline
         if (reports.Length > 1)
         {
             var compared = ComparisonReport.Build(reports, outcome.Paired);
-            OutputFolder.Write(comparison, f => ReportFiles.WriteComparison(f, compared, charts, created));
+            OutputFolder.Write(comparison, f => { ReportFiles.WriteComparison(f, compared, charts, created); checkpoints.Save(f, finished); });
             ComparisonSummary.Write(console, compared);
             console.MarkupLine($"Vergelijking van de scenario's: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(comparison, ReportFiles.ReportFile)))}[/]");
         }
+        // Everything is written, with the finished run's checkpoint: the pending one beside the output is no longer needed.
+        if (host is not RemoteCluster) File.Delete(checkpointFile);
         return 0;
     }
 
@@ -113,12 +135,12 @@ public static class ScenarioPipeline
     }
 
     private static Task<Contracts.CompareOutcome> RunWithProgress(IAnsiConsole console, IClusterClient client,
-        IReadOnlyList<ScenarioInputs> inputs, Model.Simulation.PrecisionGoal? precision, CancellationToken ct)
+        IReadOnlyList<ScenarioInputs> inputs, Contracts.CompareRequest request, bool reattach, CancellationToken ct)
     {
         var label = inputs.Count <= 2 ? string.Join(" + ", inputs.Select(i => i.Scenario.Id)) : $"{inputs.Count} scenario's";
         var runs = inputs[0].Scenario.Run.Runs;
         if (!console.Profile.Capabilities.Interactive)
             console.MarkupLine($"Scenario [bold]{Markup.Escape(label)}[/]: {Reporting.DutchFormat.Number(runs)} trajecten …");
-        return ProgressDisplay.Show(console, label, runs, onProgress => ScenarioRunner.CompareAsync(client, inputs, precision, onProgress, ct));
+        return ProgressDisplay.Show(console, label, runs, onProgress => ScenarioRunner.CompareAsync(client, request, onProgress, reattach, ct));
     }
 }

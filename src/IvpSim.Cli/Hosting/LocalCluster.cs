@@ -23,6 +23,7 @@ public sealed class LocalCluster : IRunCluster
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         CliLogging.Configure(builder.Logging);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()).AddIvpSim());
+        builder.Services.AddSingleton<IRunCheckpointStore, FileCheckpointStore>();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new LocalCluster(host);

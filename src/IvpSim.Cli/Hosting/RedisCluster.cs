@@ -1,5 +1,6 @@
 using System.Net;
 using IvpSim.Grains;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -22,6 +23,7 @@ public static class RedisCluster
                 o.ServiceId = ServiceId;
             })
             .ConfigureEndpoints(listenOn, siloPort, gatewayPort, listenOnAnyHostAddress: false)
+            .ConfigureServices(services => services.AddSingleton<IRunCheckpointStore>(new RedisCheckpointStore(address)))
             .AddIvpSim();
 
     public static IClientBuilder JoinRedisCluster(this IClientBuilder client, ClusterAddress address, string clusterId) =>

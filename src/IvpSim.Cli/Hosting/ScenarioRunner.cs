@@ -23,21 +23,41 @@ public static class ScenarioRunner
             inputs.Observations, inputs.Population, inputs.Catalogue, s.Interventions, s.Budget, inputs.Targets, inputs.National, precision);
     }
 
-    /// <summary>One scenario on its own.</summary>
+    /// <summary>One scenario on its own, without checkpoints.</summary>
     public static async Task<RunOutcome> RunAsync(IClusterClient client, ScenarioInputs inputs, Action<RunProgress>? onProgress,
         CancellationToken cancellationToken) =>
-        (await CompareAsync(client, [inputs], onProgress, cancellationToken)).Scenarios[0];
+        (await CompareAsync(client, new CompareRequest([Request(inputs)]), onProgress, reattach: false, cancellationToken)).Scenarios[0];
 
-    /// <summary>The scenarios on the same trajectories, with an optional precision goal.</summary>
-    public static Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs,
-        Action<RunProgress>? onProgress, CancellationToken cancellationToken) => CompareAsync(client, inputs, null, onProgress, cancellationToken);
+    /// <summary>Attempts to continue on another coordinator after one was lost, before giving up.</summary>
+    public const int MaxReattach = 3;
 
-    /// <summary>The scenarios on the same trajectories; the first is the one the others are compared with.</summary>
-    public static async Task<CompareOutcome> CompareAsync(IClusterClient client, IReadOnlyList<ScenarioInputs> inputs, PrecisionGoal? precision,
-        Action<RunProgress>? onProgress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scenarios on the same trajectories; the first is the one the others are compared with. With
+    /// <paramref name="reattach"/> (a cluster that keeps checkpoints) a lost coordinator is replaced: the run continues on a
+    /// fresh coordinator from the last checkpoint, and the progress goes on where it was.
+    /// </summary>
+    public static async Task<CompareOutcome> CompareAsync(IClusterClient client, CompareRequest request, Action<RunProgress>? onProgress,
+        bool reattach, CancellationToken cancellationToken)
     {
-        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{inputs[0].Scenario.Id}-{Guid.NewGuid():N}");
-        var run = coordinator.Compare(new CompareRequest([.. inputs.Select(i => Request(i, precision))]), cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(client, request, onProgress, cancellationToken);
+            }
+            catch (CoordinatorLostException lost) when (reattach && attempt < MaxReattach && !cancellationToken.IsCancellationRequested)
+            {
+                onProgress?.Invoke(lost.Last with { Phase = "coördinator verloren: verder vanaf de tussenstand" });
+                request = request with { Start = RunStart.StoredIfAny, From = null };
+            }
+        }
+    }
+
+    private static async Task<CompareOutcome> AttemptAsync(IClusterClient client, CompareRequest request, Action<RunProgress>? onProgress,
+        CancellationToken cancellationToken)
+    {
+        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{request.Scenarios[0].ScenarioId}-{Guid.NewGuid():N}");
+        var run = coordinator.Compare(request, cancellationToken);
         var lastHeard = DateTime.UtcNow;
         RunProgress? last = null;
         while (!run.IsCompleted)
@@ -56,8 +76,10 @@ public static class ScenarioRunner
             if (lost && !run.IsCompleted)
             {
                 var where = last is null ? "" : $" op silo {last.Silo}";
-                throw new ClusterUnavailableException(
-                    $"de coördinator van de run{where} is uitgevallen; er is niets weggeschreven. Start de run opnieuw.");
+                _ = run.ContinueWith(t => t.Exception, TaskScheduler.Default);  // the old call ends in an error nobody waits for
+                throw new CoordinatorLostException(
+                    $"de coördinator van de run{where} is uitgevallen; er is niets weggeschreven. Start de run opnieuw (met --resume gaat hij verder vanaf de tussenstand).",
+                    last ?? new RunProgress("wachten", 0, request.Scenarios[0].Runs, 0, 0));
             }
         }
         return await run;

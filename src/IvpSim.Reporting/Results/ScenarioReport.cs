@@ -67,7 +67,7 @@ public sealed record ScenarioReport(
         return cut > 0 ? name[..cut] : name;
     }
 
-    private static ImmutableArray<InputFile> InputFiles(Scenario scenario)
+    public static ImmutableArray<InputFile> InputFiles(Scenario scenario)
     {
         var d = scenario.Data;
         (string Role, string? Path)[] files =
