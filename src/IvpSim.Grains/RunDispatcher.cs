@@ -26,7 +26,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     /// Batches between hand-overs: a lost worker costs at most this many batches again, and a hand-over (converting
     /// and merging the worker's histograms) stays a small part of the work.
     /// </summary>
-    private const int CheckpointEvery = 16;
+    private const int CheckpointEvery = 4;
 
     /// <summary>At most this many fresh workers replace lost ones in one run; beyond that the cluster is failing.</summary>
     private const int MaxFreshWorkers = 64;
