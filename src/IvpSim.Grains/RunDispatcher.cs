@@ -31,7 +31,12 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     /// <summary>At most this many fresh workers replace lost ones in one run; beyond that the cluster is failing.</summary>
     private const int MaxFreshWorkers = 64;
 
-    private const int CollectCall = -1, CheckpointCall = -2;
+    /// <summary>A call in flight to a worker, by kind: a batch, or a hand-over (the last one: a collection).</summary>
+    private abstract record Call(Worker Worker);
+
+    private sealed record BatchCall(Worker Worker, int Batch, Task<BatchDone> Done) : Call(Worker);
+
+    private sealed record HandOverCall(Worker Worker, bool Final, Task<WorkerResult> Result) : Call(Worker);
 
     private sealed class Worker(IRunWorkerGrain grain)
     {
@@ -53,7 +58,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
 
     private readonly Queue<int> _queue = new(Enumerable.Range(0, batches.Count));
     private readonly List<Worker> _workers = [];
-    private readonly Dictionary<Task, (Worker Worker, int Call)> _outstanding = [];
+    private readonly Dictionary<Task, Call> _outstanding = [];
     // Hand-overs fold into the run's aggregate as they arrive, so memory stays flat however many trajectories run.
     private readonly RunAggregate[] _aggregates = [.. plan.Plans.Select(_ => RunAggregate.Empty)];
     private ComparisonAggregate _paired = ComparisonAggregate.Empty;
@@ -101,7 +106,8 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         {
             var done = await Task.WhenAny(_outstanding.Keys);
             cancellationToken.ThrowIfCancellationRequested();
-            var (worker, call) = _outstanding[done];
+            var call = _outstanding[done];
+            var worker = call.Worker;
             _outstanding.Remove(done);
             if (done.IsFaulted && IsLostWorker(done.Exception!.GetBaseException()))
             {
@@ -111,20 +117,20 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
             {
                 // Whatever a lost worker still reports is not part of the result: its unsecured batches run again elsewhere.
             }
-            else if (call is CollectCall or CheckpointCall)
+            else if (call is HandOverCall handOver)
             {
-                Secure(worker, ((Task<WorkerResult>)done).GetAwaiter().GetResult());
+                Secure(worker, await handOver.Result);
                 worker.Checkpointing = false;
                 Fill(worker, cancellationToken);
                 if (secured is not null) await secured(this);
             }
-            else
+            else if (call is BatchCall batch)
             {
-                var result = ((Task<BatchDone>)done).GetAwaiter().GetResult();
+                var result = await batch.Done;
                 worker.Pending--;
                 worker.SinceCheckpoint++;
                 worker.Silo = result.Silo;
-                if (_done.Add(call)) CompletedTrajectories += result.Trajectories;
+                if (_done.Add(batch.Batch)) CompletedTrajectories += result.Trajectories;
                 progress(this);
                 Fill(worker, cancellationToken);
             }
@@ -223,18 +229,21 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         {
             worker.Checkpointing = true;
             worker.SinceCheckpoint = 0;
-            _outstanding[worker.Grain.Checkpoint()] = (worker, CheckpointCall);
+            var handOver = worker.Grain.Checkpoint();
+            _outstanding[handOver] = new HandOverCall(worker, Final: false, handOver);
         }
         while (worker.Pending < InFlight && _queue.TryDequeue(out var batch))
         {
             var (first, count) = batches[batch];
             worker.Unsecured.Add(batch);
             worker.Pending++;
-            _outstanding[worker.Grain.Simulate(first, count, cancellationToken)] = (worker, batch);
+            var simulated = worker.Grain.Simulate(first, count, cancellationToken);
+            _outstanding[simulated] = new BatchCall(worker, batch, simulated);
         }
         if (worker.Pending > 0 || _queue.Count > 0 || worker.Checkpointing) return;
         worker.Collecting = true;
-        _outstanding[worker.Grain.Collect()] = (worker, CollectCall);
+        var collected = worker.Grain.Collect();
+        _outstanding[collected] = new HandOverCall(worker, Final: true, collected);
     }
 
     /// <summary>A lost worker's unsecured batches go back in the queue; the other workers (or a fresh one) take them.</summary>

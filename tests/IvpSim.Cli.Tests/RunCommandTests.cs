@@ -290,6 +290,53 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_continue_a_killed_run_to_the_same_bytes_When_resumed_and_extend_a_finished_one_to_those_of_a_fresh_run()
+    {
+        const int runs = 1_500_000;
+        var killed = Path.Combine(_dir, "gestopt");
+        var pending = killed + ".ivpsim-tussenstand";
+        await using (var process = Cluster.CliProcess.Start("run", RepoRoot.Scenario("baseline.yaml"), "--runs", runs.ToString(), "--no-charts", "-o", killed))
+        {
+            // SIGKILL once a checkpoint is on disk and the run is well under way.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!File.Exists(pending) && DateTime.UtcNow < deadline) await Task.Delay(100);
+            await Task.Delay(1500);
+            process.Kill();
+            await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        Assert.True(File.Exists(pending), "no checkpoint beside the output");
+        Assert.False(Directory.Exists(killed));
+
+        var resumed = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", runs.ToString(), "--no-charts", "-o", killed, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("Verder vanaf de tussenstand", resumed.Output);
+        Assert.False(File.Exists(pending));
+        var fresh = Path.Combine(_dir, "vers");
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", runs.ToString(), "--no-charts", "-o", fresh)).ExitCode);
+        foreach (var file in new[] { "projections.csv", "targets.csv", "budget.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, file)), File.ReadAllBytes(Path.Combine(killed, file)));
+
+        // Nothing left to resume; a checkpoint of another run is refused.
+        var again = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", runs.ToString(), "--no-charts", "-o", killed, "--resume");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("geen tussenstand", again.Error);
+        var foreign = await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "--runs", "2000000", "--no-charts", "-o", Path.Combine(_dir, "x"), "--extend", killed);
+        Assert.Equal(2, foreign.ExitCode);
+        Assert.Contains("andere run", foreign.Error);
+
+        // --extend: 100,000 made 200,000 equals a fresh 200,000.
+        var small = Path.Combine(_dir, "klein");
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "--runs", "100000", "--no-charts", "-o", small)).ExitCode);
+        var extended = Path.Combine(_dir, "verlengd");
+        var extend = await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "--runs", "200000", "--no-charts", "-o", extended, "--extend", small);
+        Assert.True(extend.ExitCode == 0, extend.Error);
+        var big = Path.Combine(_dir, "groot");
+        Assert.Equal(0, (await CliRun.Of("run", RepoRoot.Scenario("ivp-plan.yaml"), "--runs", "200000", "--no-charts", "-o", big)).ExitCode);
+        foreach (var file in new[] { "projections.csv", "targets.csv", "budget.csv", "contributions.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(big, file)), File.ReadAllBytes(Path.Combine(extended, file)));
+    }
+
+    [Fact]
     public async Task Should_forecast_each_municipality_from_one_year_When_backtesting_the_municipal_cross_section()
     {
         var outDir = Path.Combine(_dir, "dwars");

@@ -114,6 +114,14 @@ public sealed class MessageSerializationTests
             new WorkerResult([outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, [0, 100, 200]),
             compare,
             compared,
+            // A run with a precision goal, and one that continues from a checkpoint of two scenarios.
+            request with { Precision = new Model.Simulation.PrecisionGoal(0.004, 2_000_000) },
+            new RunCheckpoint(RunCheckpoint.CurrentVersion, "abc", 200, 300, 100, [200], [outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, false),
+            compare with
+            {
+                Identity = "abc", CheckpointKey = "/tmp/x.ivpsim-tussenstand", Start = RunStart.Given,
+                From = new RunCheckpoint(RunCheckpoint.CurrentVersion, "abc", 300, 300, 0, [], [outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, true),
+            },
             new BacktestRequest(backtestInputs, backtestOptions),
             new BacktestResult(Backtester.Run(backtestInputs, backtestOptions)),
         ];
