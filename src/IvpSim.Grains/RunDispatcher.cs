@@ -16,9 +16,10 @@ namespace IvpSim.Grains;
 /// </summary>
 /// <param name="places">Where the first workers go: one silo per worker (the run's cores).</param>
 /// <param name="secured">Called after each hand-over: the moment to checkpoint what is secured.</param>
+/// <param name="handOverInterval">The least time between a worker's hand-overs (default <see cref="DefaultHandOverInterval"/>).</param>
 internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, int Count)> batches,
     Func<int, IRunWorkerGrain> newWorker, IReadOnlyList<SiloAddress> places, Action<RunDispatcher> progress,
-    Func<RunDispatcher, Task>? secured = null)
+    Func<RunDispatcher, Task>? secured = null, TimeSpan? handOverInterval = null)
 {
     private const int InFlight = 2;
 
@@ -27,6 +28,14 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     /// and merging the worker's histograms) stays a small part of the work.
     /// </summary>
     private const int CheckpointEvery = 4;
+
+    /// <summary>
+    /// ... and at least this long after the worker's last hand-over: often enough for checkpoints to matter, rarely
+    /// enough that converting and merging histograms stays a small part of a long run.
+    /// </summary>
+    public static readonly TimeSpan DefaultHandOverInterval = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _handOverInterval = handOverInterval ?? DefaultHandOverInterval;
 
     /// <summary>At most this many fresh workers replace lost ones in one run; beyond that the cluster is failing.</summary>
     private const int MaxFreshWorkers = 64;
@@ -49,6 +58,7 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         public bool Checkpointing { get; set; }
 
         public int SinceCheckpoint { get; set; }
+        public DateTime LastHandOver { get; set; } = DateTime.UtcNow;
         public int Pending { get; set; }
         public bool Collecting { get; set; }
         public bool Lost { get; set; }
@@ -225,10 +235,12 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
     private void Fill(Worker worker, CancellationToken cancellationToken)
     {
         if (worker.Lost || worker.Collecting || cancellationToken.IsCancellationRequested) return;
-        if (worker.SinceCheckpoint >= CheckpointEvery && !worker.Checkpointing && _queue.Count > 0)
+        if (worker.SinceCheckpoint >= CheckpointEvery && !worker.Checkpointing && _queue.Count > 0 &&
+            DateTime.UtcNow - worker.LastHandOver >= _handOverInterval)
         {
             worker.Checkpointing = true;
             worker.SinceCheckpoint = 0;
+            worker.LastHandOver = DateTime.UtcNow;
             var handOver = worker.Grain.Checkpoint();
             _outstanding[handOver] = new HandOverCall(worker, Final: false, handOver);
         }

@@ -61,7 +61,7 @@ public sealed class RunDispatcherTests
     private static RunDispatcher Dispatcher(IReadOnlyList<(long, int)> batches, Func<int, IRunWorkerGrain> workers, int places,
         Func<RunDispatcher, Task>? secured = null) =>
         // One plan slot (the fakes never read the plan itself).
-        new(new WorkerPlan([null!]), batches, workers, Places(places), _ => { }, secured);
+        new(new WorkerPlan([null!]), batches, workers, Places(places), _ => { }, secured, handOverInterval: TimeSpan.Zero);
 
     private static void AssertExactly(long from, long to, RunAggregate result)
     {
@@ -115,7 +115,8 @@ public sealed class RunDispatcherTests
         });
         await dispatcher.RunAsync(CancellationToken.None);
         // Every checkpoint holds whole batches only: 50 trajectories each.
-        Assert.True(seen.Count >= 4, $"{seen.Count} hand-overs");
+        // Two final collections and at least one hand-over during the run.
+        Assert.True(seen.Count > 2, $"{seen.Count} hand-overs");
         Assert.All(seen, s => Assert.Equal(s.Batches * 50, s.Trajectories));
         Assert.Contains(seen, s => s.Trajectories == 2000);
     }
