@@ -3,6 +3,7 @@
 #   Redis, one silo process, then two; the same run in one process, on 1 silo and on 2 silos, with wall times;
 #   the bytes of projections.csv, targets.csv and budget.csv compared; then the run again with one silo killed
 #   (SIGKILL) half-way, and compared again.
+#   Then the silo that holds the coordinator killed, and the client killed and resumed with --resume.
 # Usage: tests/cluster/two-silos.sh [RUNS] [SCENARIO]   (defaults: 1000000 scenarios/ivp-plan.yaml)
 # Needs redis-server (apt-get install -y redis-server). Leaves its files in a temporary folder it names.
 set -euo pipefail
@@ -68,3 +69,31 @@ echo "silo $victim gedood om $(date +%T)"
 wait $client
 grep -E "trajectories_on_silo|batches_retried" "$work/killed/run.txt"
 same "$work/local" "$work/killed"
+
+# The coordinator's own silo killed: a fresh coordinator on the other silo continues from the checkpoint in Redis.
+silo three 11231 30220
+silo three 11232 30221
+echo "Nu met de silo van de coördinator gedood (SIGKILL) na ${KILL_AFTER:-3} s …"
+start=$(date +%s.%N)
+(IVPSIM_HOME="$here" exec dotnet "$dll" run "$scenario" --runs "$runs" --no-charts --out "$work/coordinator-killed" --cluster "$cluster" --cluster-id three >"$work/coordinator-killed.out" 2>&1) &
+client=$!
+until grep -hq "coördinator op" "$work"/three-1123[12].log 2>/dev/null; do sleep 0.1; done
+coordinator_port=$(grep -h "coördinator op" "$work"/three-1123[12].log | tail -1 | sed -E 's/.*S127\.0\.0\.1:([0-9]+):.*/\1/')
+sleep "${KILL_AFTER:-3}"
+kill -9 "$(cat "$work/three-$coordinator_port.pid")"
+echo "silo $coordinator_port (coördinator) gedood om $(date +%T)"
+wait $client
+printf '%-28s %6.1f s\n' "coördinator gedood" "$(echo "$(date +%s.%N) - $start" | bc)"
+grep -h "verder vanaf de tussenstand" "$work"/three-1123[12].log || true
+same "$work/local" "$work/coordinator-killed"
+
+# The client killed (SIGKILL) and the same command again with --resume.
+silo three 11233 30222
+echo "Nu de client gedood (SIGKILL) na ${KILL_AFTER:-3} s en hervat met --resume …"
+(IVPSIM_HOME="$here" exec dotnet "$dll" run "$scenario" --runs "$runs" --no-charts --out "$work/client-killed" --cluster "$cluster" --cluster-id three >"$work/client-killed-1.out" 2>&1) &
+client=$!
+sleep "$((${KILL_AFTER:-3} + 2))"
+kill -9 $client || true
+timed "hervat (--resume)" --out "$work/client-killed" --cluster "$cluster" --cluster-id three --resume
+grep -h "Verder vanaf" "$work/hervat (--resume).out" || true
+same "$work/local" "$work/client-killed"
