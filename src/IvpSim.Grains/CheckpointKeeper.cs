@@ -38,8 +38,9 @@ internal sealed class CheckpointKeeper(IRunCheckpointStore? store, Serializer se
         if (start.Aggregates.Length != request.Scenarios.Length)
             throw new RunInputException("de tussenstand hoort bij een ander aantal scenario's");
         var runs = request.Scenarios[0].Runs;
-        // A coordinator that finished and died before it answered: its successor hands back the result (StoredIfAny).
-        if (start.Finished && start.RoundEnd >= runs && request.Scenarios[0].Precision is null && request.Start != RunStart.StoredIfAny)
+        // A run the cluster finished after its client was gone (or whose coordinator died before it answered): the result
+        // comes back without more work. Only a run handed in to be extended must grow.
+        if (start.Finished && start.RoundEnd >= runs && request.Scenarios[0].Precision is null && request.Start == RunStart.Given)
             throw new RunInputException($"de run is al klaar met {start.RoundEnd} trajecten; vraag er meer om hem te verlengen");
         return start;
     }

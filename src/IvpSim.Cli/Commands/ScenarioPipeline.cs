@@ -64,6 +64,8 @@ public static class ScenarioPipeline
         request = checkpoints.Start(request, parse.GetValue(options.Resume), parse.GetValue(options.Extend), host is RemoteCluster, inputs[0].Scenario.Run.Runs);
         if (request.From is { } from)
             console.MarkupLine($"Verder vanaf de tussenstand: {Reporting.DutchFormat.Number(from.Trajectories)} trajecten al gerekend.");
+        else if (request.Start == Contracts.RunStart.Stored)
+            console.MarkupLine("Verder vanaf de tussenstand in het cluster …");
         var outcome = await RunWithProgress(console, host.Client, inputs, request, host is RemoteCluster, ct);
         var facts = precision is null ? null : PrecisionFacts.Of(precision, [.. outcome.Scenarios.Select(s => s.Aggregate)], outcome.Paired);
         if (facts is not null && precision is not null)

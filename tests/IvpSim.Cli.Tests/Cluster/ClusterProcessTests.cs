@@ -42,15 +42,7 @@ public sealed partial class ClusterProcessTests
         var run = CliRun.Of(RunArgs(killedOut, "--cluster", redis.Url, "--cluster-id", clusterId));
         var (runId, coordinatorSilo) = await NewCoordinator([a, b], earlier);
         var victim = a.Output.Contains($"run {runId}: {Runs} trajecten") ? b : a;
-        await using (var observer = await RemoteCluster.ConnectAsync(ClusterAddress.Parse(redis.Url), clusterId, TimeSpan.FromSeconds(30), default))
-        {
-            var coordinator = observer.Client.GetGrain<IRunCoordinatorGrain>(runId);
-            RunProgress progress;
-            do progress = await coordinator.GetProgress();
-            while (progress.CompletedTrajectories < Runs / 3 && !run.IsCompleted);
-            Assert.True(progress.CompletedTrajectories < Runs, "the run ended before a silo could be killed");
-            victim.Kill();
-        }
+        await KillWhenDone(redis.Url, clusterId, runId, run, Runs / 3, victim);
         var result = await run;
         Assert.True(result.ExitCode == 0, result.Error);
         var killedManifest = File.ReadAllText(Path.Combine(killedOut, "run.txt"));
@@ -79,15 +71,7 @@ public sealed partial class ClusterProcessTests
         var run = CliRun.Of(RunArgs(outDir, "--cluster", redis.Url, "--cluster-id", clusterId));
         var (runId, _) = await NewCoordinator([a, b], []);
         var (host, survivor) = a.Output.Contains($"run {runId}:") ? (a, b) : (b, a);
-        await using (var observer = await RemoteCluster.ConnectAsync(ClusterAddress.Parse(redis.Url), clusterId, TimeSpan.FromSeconds(30), default))
-        {
-            var coordinator = observer.Client.GetGrain<IRunCoordinatorGrain>(runId);
-            RunProgress progress;
-            do progress = await coordinator.GetProgress();
-            while (progress.CompletedTrajectories < Runs / 2 && !run.IsCompleted);
-            Assert.True(progress.CompletedTrajectories < Runs, "the run ended before the coordinator's silo could be killed");
-            host.Kill();
-        }
+        await KillWhenDone(redis.Url, clusterId, runId, run, Runs / 2, host);
 
         var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0, result.Error);
@@ -162,6 +146,18 @@ public sealed partial class ClusterProcessTests
         var badAddress = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--cluster", "http://127.0.0.1:6379");
         Assert.Equal(2, badAddress.ExitCode);
         Assert.Contains("--cluster", badAddress.Error);
+    }
+
+    /// <summary>Watches the run's progress from a client of its own and SIGKILLs <paramref name="victim"/> once <paramref name="done"/> trajectories are done.</summary>
+    private static async Task KillWhenDone(string redis, string clusterId, string runId, Task run, long done, CliProcess victim)
+    {
+        await using var observer = await RemoteCluster.ConnectAsync(ClusterAddress.Parse(redis), clusterId, TimeSpan.FromSeconds(30), default);
+        var coordinator = observer.Client.GetGrain<IRunCoordinatorGrain>(runId);
+        RunProgress progress;
+        do progress = await coordinator.GetProgress();
+        while (progress.CompletedTrajectories < done && !run.IsCompleted);
+        Assert.True(progress.CompletedTrajectories < Runs, "the run ended before the silo could be killed");
+        victim.Kill();
     }
 
     private static string[] RunArgs(string outDir, params string[] extra) =>
