@@ -82,6 +82,32 @@ public sealed partial class ClusterProcessTests
     }
 
     [Fact]
+    public async Task Should_finish_to_the_same_bytes_When_the_client_process_is_killed_and_the_command_is_run_again_with_resume()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        using var root = new TempFolder();
+        await using var a = await CliProcess.SiloAsync(redis.Url, clusterId);
+        await using var b = await CliProcess.SiloAsync(redis.Url, clusterId);
+        var local = await Run(root.Combine("local"));
+
+        var outDir = root.Combine("client-killed");
+        string[] args = [.. RunArgs(outDir, "--cluster", redis.Url, "--cluster-id", clusterId)];
+        await using (var client = CliProcess.Start(args))
+        {
+            var (runId, _) = await NewCoordinator([a, b], []);
+            await KillWhenDone(redis.Url, clusterId, runId, Task.Delay(Timeout.Infinite), Runs * 2 / 5, client);
+        }
+        Assert.False(Directory.Exists(outDir));
+
+        var resumed = await CliRun.Of([.. args, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("tussenstand", resumed.Output);
+        foreach (var file in Compared)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(local, file)), File.ReadAllBytes(Path.Combine(outDir, file)));
+    }
+
+    [Fact]
     public async Task Should_cancel_on_every_silo_and_exit_130_When_a_client_process_gets_ctrl_c()
     {
         await using var redis = await RedisServer.StartAsync();
