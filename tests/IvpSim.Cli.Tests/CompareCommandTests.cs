@@ -70,6 +70,9 @@ public sealed partial class CompareCommandTests : IDisposable
         var own = File.ReadAllText(Path.Combine(outDir, "ivp-plan", "report.html"));
         var targets = Csv(Path.Combine(outDir, "ivp-plan", "targets.csv"));
         Assert.Equal(targets.Select(t => t["p_meet"]), ChanceCell().Matches(own).Select(m => m.Groups["pmeet"].Value));
+        // No measure in the catalogue has evidence of an effect on the safety score, and the report says so.
+        Assert.Contains("data-note=\"rapportcijfer\"", html);
+        Assert.Contains("Kans naar doelwaarde", html);
     }
 
     [Fact]

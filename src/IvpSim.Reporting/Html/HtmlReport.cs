@@ -87,7 +87,16 @@ public static class HtmlReport
         }
         html.Append("</tbody>\n</table>\n<p class=\"legend\"><span class=\"likely\">waarschijnlijk (≥ 67%)</span> " +
                     "<span class=\"uncertain\">onzeker (33-67%)</span> <span class=\"unlikely\">onwaarschijnlijk (&lt; 33%)</span> · " +
-                    "VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023.</p>\n</section>\n");
+                    "VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023.</p>\n");
+        // Honest about what no mix can move: without evidence of an effect on the score, its chance is the same in every scenario.
+        var scoreMeasures = report.First.Catalogue.Interventions.Count(i => i.Effects.Any(e => e.Indicator == Indicators.SafetyScore));
+        if (scoreMeasures == 0)
+        {
+            html.Append("<p class=\"note\" data-note=\"rapportcijfer\">Geen maatregel in de catalogus heeft een bekend effect op het " +
+                        "rapportcijfer veiligheid in de buurt: in het gebruikte onderzoek is daar geen effect van gevonden. De kans op die doelen " +
+                        "is daarom in elk scenario gelijk; alleen de autonome ontwikkeling en de meetonzekerheid bepalen hem.</p>\n");
+        }
+        html.Append("</section>\n");
     }
 
     private static string ChanceCell(ComparisonRow row, bool isFirst)
