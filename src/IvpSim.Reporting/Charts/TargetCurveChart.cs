@@ -31,7 +31,7 @@ public static class TargetCurveChart
         }
         plot.Title(title);
         plot.XLabel("Doelwaarde (aantal in het beoordelingsjaar)");
-        plot.YLabel("Kans dat de uitkomst ten hoogste de doelwaarde is (%)");
+        plot.YLabel("Kans uitkomst ≤ doelwaarde (%)");
         plot.Axes.SetLimitsY(0, 100);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
