@@ -51,7 +51,4 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
         };
     }
-
-    /// <summary>The constants learned per origin so far (for the run record).</summary>
-    public IReadOnlyDictionary<int, ForecastSettings?> Learned => _byOrigin;
 }

@@ -4,10 +4,10 @@ namespace IvpSim.Model.Forecasting;
 
 /// <summary>
 /// Projects count series, one trajectory at a time: the single projection path of IvpSim (runs, budgets and
-/// backtests all go through it). <see cref="Begin"/> draws what a trajectory shares (its structure, the yearly
-/// common shocks and years of upheaval, the national paths); <see cref="Component"/> then projects one series:
-/// its latent log level under the structure, a yearly log-normal shock (part common, part its own) and exact
-/// Poisson noise. A series' draws come from its own stream, so projecting it again with another mean (an
+/// backtests all go through it). <see cref="Begin"/> draws what a trajectory shares (its structures, the yearly
+/// common shocks and years of upheaval, the national paths); <see cref="Component"/> then projects one series: a
+/// national one its latent log level under the structure, a municipal one the national path of its kind plus its
+/// municipality's local factor; then a yearly log-normal shock and exact Poisson noise. A series' draws come from its own stream, so projecting it again with another mean (an
 /// intervention) repeats every draw; <see cref="Recount"/> does that for one year without drawing again, from the
 /// expected counts and Poisson scores that <see cref="Component"/> kept. Observed years keep their observed values.
 /// </summary>
