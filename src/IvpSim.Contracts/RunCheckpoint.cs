@@ -14,6 +14,7 @@ namespace IvpSim.Contracts;
 /// <param name="RoundEnd">The end (exclusive) of the current round.</param>
 /// <param name="BatchSize">The batches of the current round; a continuation must cut them the same way.</param>
 /// <param name="Finished">The run is complete with <paramref name="RoundEnd"/> trajectories (it can only be extended).</param>
+/// <param name="Owner">The coordinator that wrote it: a coordinator whose checkpoint another one took over stops.</param>
 [GenerateSerializer, Immutable, Alias("ivpsim.RunCheckpoint")]
 public sealed record RunCheckpoint(
     [property: Id(0)] int Version,
@@ -24,7 +25,8 @@ public sealed record RunCheckpoint(
     [property: Id(5)] ImmutableArray<long> Secured,
     [property: Id(6)] ImmutableArray<RunAggregate> Aggregates,
     [property: Id(7)] ComparisonAggregate Paired,
-    [property: Id(8)] bool Finished)
+    [property: Id(8)] bool Finished,
+    [property: Id(9)] string Owner = "")
 {
     public const int CurrentVersion = 1;
 

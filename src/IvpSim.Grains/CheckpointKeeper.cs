@@ -11,21 +11,25 @@ namespace IvpSim.Grains;
 /// written to the store after hand-overs, at most every <see cref="Interval"/>, and at the end of every round.
 /// Without a store or key it keeps nothing.
 /// </summary>
-internal sealed class CheckpointKeeper(IRunCheckpointStore? store, Serializer serializer, CompareRequest request)
+internal sealed class CheckpointKeeper(IRunCheckpointStore? store, Serializer serializer, CompareRequest request, string owner)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private DateTime _lastWrite = DateTime.MinValue;
+    private string _startedFrom = "";
 
     private bool Active => store is not null && request.CheckpointKey is not null;
 
     /// <summary>The checkpoint to continue from, or null for a fresh run; refuses one of another run.</summary>
     public async Task<RunCheckpoint?> StartAsync()
     {
+        var stored = Active ? await ReadAsync() : null;
+        // Whoever wrote the checkpoint found at the start is this run's past, not a newer coordinator.
+        _startedFrom = stored?.Owner ?? "";
         var start = request.Start switch
         {
             RunStart.Given => request.From,
-            RunStart.Stored or RunStart.StoredIfAny when Active => await ReadAsync(),
+            RunStart.Stored or RunStart.StoredIfAny => stored,
             _ => null,
         };
         if (start is null && request.Start == RunStart.Stored)
@@ -49,7 +53,10 @@ internal sealed class CheckpointKeeper(IRunCheckpointStore? store, Serializer se
     public async Task WriteAsync(Func<RunCheckpoint> checkpoint, bool force = false)
     {
         if (!Active || (!force && DateTime.UtcNow - _lastWrite < Interval)) return;
-        await store!.WriteAsync(request.CheckpointKey!, serializer.SerializeToArray(checkpoint()));
+        // Another coordinator took this run over (its client came back with --resume, or re-attached): this one stops.
+        if (await ReadAsync() is { } stored && stored.Owner != owner && stored.Owner != _startedFrom)
+            throw new RunTakenOverException(stored.Owner);
+        await store!.WriteAsync(request.CheckpointKey!, serializer.SerializeToArray(checkpoint() with { Owner = owner }));
         _lastWrite = DateTime.UtcNow;
     }
 
@@ -62,4 +69,10 @@ internal sealed class CheckpointKeeper(IRunCheckpointStore? store, Serializer se
         var bytes = await store!.ReadAsync(request.CheckpointKey!);
         return bytes is null ? null : serializer.Deserialize<RunCheckpoint>(bytes);
     }
+}
+
+/// <summary>A newer coordinator writes this run's checkpoints now: the older one lets go of the run.</summary>
+internal sealed class RunTakenOverException(string owner) : OperationCanceledException($"overgenomen door coördinator {owner}")
+{
+    public string Owner { get; } = owner;
 }

@@ -43,7 +43,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
-        var keeper = new CheckpointKeeper(ServiceProvider.GetService<IRunCheckpointStore>(), ServiceProvider.GetRequiredService<Serializer>(), request);
+        var keeper = new CheckpointKeeper(ServiceProvider.GetService<IRunCheckpointStore>(), ServiceProvider.GetRequiredService<Serializer>(), request, runId);
         var from = await keeper.StartAsync();
         var goal = scenarios[0].Precision;
         var aggregates = new RunAggregate[plans.Length];
@@ -99,6 +99,12 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
             try
             {
                 result = await dispatcher.RunAsync(cancellationToken);
+            }
+            catch (RunTakenOverException e)
+            {
+                await dispatcher.Abandon();
+                logger.LogInformation("run {Run}: overgenomen door {Owner}; deze coördinator stopt", runId, e.Owner);
+                throw;
             }
             catch (OperationCanceledException)
             {
