@@ -37,8 +37,9 @@ public static class SummaryTable
         }
         console.Write(table);
         console.MarkupLine("[grey]VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023. " +
-            "Kans gehaald: het gecombineerde model; tussen haakjes de spreiding over de modelstructuren die de toets buiten de " +
-            "steekproef gewicht geeft (naar modelkeuze, zie structural.csv) en de simulatiefout (± procentpunten).[/]");
+            "Kans gehaald: het gecombineerde model; tussen haakjes de spreiding naar modelkeuze (5-95% over de gewichten van de " +
+            "structuren die de gegevens toelaten, zie structural.csv) en de simulatiefout (± procentpunten). Kans bij andere " +
+            "doelwaarden: target-curve.csv.[/]");
     }
 
     /// <summary>"45% (30-70% naar modelkeuze; ±0,5 simulatie)": the combined chance, its structural range and its Monte Carlo error.</summary>

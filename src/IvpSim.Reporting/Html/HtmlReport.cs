@@ -64,8 +64,8 @@ public static class HtmlReport
     private static void Chances(StringBuilder html, ComparisonReport report)
     {
         Section(html, "kansen", "Kans dat de doelen gehaald worden",
-            "Per doel de kans dat het gehaald wordt. Tussen haakjes de spreiding over de modelstructuren (wat de gegevens niet " +
-            "kunnen beslechten) en de simulatiefout. Bij meer scenario's: het verschil met het eerste scenario op dezelfde " +
+            "Per doel de kans dat het gehaald wordt. Tussen haakjes de spreiding naar modelkeuze (5-95% over de gewichten van de " +
+            "modelstructuren die de gegevens toelaten: wat ze niet kunnen beslechten) en de simulatiefout. Bij meer scenario's: het verschil met het eerste scenario op dezelfde " +
             "trajecten (procentpunten, ± standaardfout) en het deel van de trajecten waarin het scenario beter uitkomt.");
         html.Append("<table data-table=\"kansen\">\n<thead><tr><th>Gemeente</th><th>Indicator</th><th>Doel</th><th>Jaar</th>");
         foreach (var s in report.Scenarios) html.Append($"<th>{E(s.Scenario.NameNl)}</th>");
