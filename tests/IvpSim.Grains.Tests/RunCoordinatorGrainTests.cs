@@ -85,6 +85,25 @@ public sealed class RunCoordinatorGrainTests
         new(inputs.Scenario.Id, inputs.Scenario.Run.Seed, runs, batchSize, inputs.Scenario.Model, inputs.Observations,
             inputs.Population, inputs.Catalogue, inputs.Scenario.Interventions, inputs.Scenario.Budget, inputs.Targets, inputs.National);
 
+    [Fact]
+    public async Task Should_end_at_the_same_count_and_numbers_on_one_or_three_silos_When_a_precision_goal_sets_the_rounds()
+    {
+        var inputs = ScenarioInputs.Load(Scenario);
+        // se ≤ 0.02 needs at most 0.25 / 0.0004 = 625 trajectories per chance; the first round has 100.
+        var request = Request(inputs, 100, 50) with { Seed = 5, Precision = new Model.Simulation.PrecisionGoal(0.02, 100_000) };
+        RunOutcome one, three;
+        await using (var cluster = await TestClusters.StartAsync(1))
+            one = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(request, CancellationToken.None);
+        await using (var cluster = await TestClusters.StartAsync(3))
+            three = await cluster.Client.GetGrain<IRunCoordinatorGrain>(Guid.NewGuid().ToString("N")).Run(request, CancellationToken.None);
+        Assert.True(one.Aggregate.Trajectories > 100, $"{one.Aggregate.Trajectories} trajectories");
+        Assert.Equal(one.Aggregate.Trajectories, three.Aggregate.Trajectories);
+        Assert.True(Model.Simulation.PrecisionRule.LargestError([one.Aggregate], Model.Comparison.ComparisonAggregate.Empty) <= 0.02);
+        Assert.Equal(one.Aggregate.TargetsMet.ToArray(), three.Aggregate.TargetsMet.ToArray());
+        Assert.Equal(ProjectionsCsv.Format(ProjectionTable.Build("b", inputs.Observations, one.Aggregate)),
+            ProjectionsCsv.Format(ProjectionTable.Build("b", inputs.Observations, three.Aggregate)));
+    }
+
     internal static async Task<string> RunToCsv(IClusterClient client, ScenarioInputs inputs, int runs, int batchSize) =>
         (await RunToCsvWithSilos(client, inputs, runs, batchSize)).Csv;
 
