@@ -78,7 +78,7 @@ public static class CalibrateCommand
     /// national series with a local factor whose constants come from the cross-section, not from these weights.
     /// </summary>
     public static IReadOnlyList<EvaluationSeries> EvaluationSeries(ScenarioInputs inputs) =>
-        [.. inputs.Corpus.WithAnchors().Select(s => new EvaluationSeries(Model.Backtest.Backtester.ReferenceDataSet, s.Series, s.Anchor))];
+        [.. Model.Forecasting.EvaluationSeries.Corpus(inputs.Corpus, Model.Backtest.Backtester.ReferenceDataSet)];
 
     /// <summary>The local constants: the cross-section's spread, split into drift and noise by the plan's own yearly changes.</summary>
     private static LocalEstimate LocalConstants(ScenarioInputs inputs, string municipalFile)

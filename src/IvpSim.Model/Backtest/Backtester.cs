@@ -137,8 +137,7 @@ public static class Backtester
     public static List<EvaluationSeries> EvaluationSet(BacktestInputs inputs)
     {
         var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
-        var series = new List<EvaluationSeries>();
-        foreach (var (s, anchor) in inputs.Corpus.WithAnchors()) series.Add(new(ReferenceDataSet, s, anchor));
+        var series = EvaluationSeries.Corpus(inputs.Corpus, ReferenceDataSet).ToList();
         foreach (var group in inputs.Observations.Items.Where(o => !plan.Contains(o.Region) && IsCount(o.Indicator))
                      .GroupBy(o => (o.Region, o.Indicator)).OrderBy(g => g.Key.Region, StringComparer.Ordinal).ThenBy(g => g.Key.Indicator, StringComparer.Ordinal))
         {

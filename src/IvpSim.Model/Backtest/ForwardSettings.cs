@@ -34,8 +34,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         var shipped = inputs.Settings.Forecast;
         // Without a national corpus there is nothing to learn from at any origin: the shipped calibration it is.
         if (inputs.Corpus.Series.IsEmpty) return shipped;
-        var corpus = inputs.Corpus.WithAnchors()
-            .Select(s => new EvaluationSeries(Backtester.ReferenceDataSet, s.Series, s.Anchor).Until(origin)).ToList();
+        var corpus = EvaluationSeries.Corpus(inputs.Corpus, Backtester.ReferenceDataSet).Select(s => s.Until(origin)).ToList();
         var origins = corpus.SelectMany(s => s.Series.Years).Distinct().Order()
             .Where(o => o < origin && OutOfSample.Plan(corpus, [o], 1, CalibrationHorizon).Count > 0).ToArray();
         if (origins.Length == 0)

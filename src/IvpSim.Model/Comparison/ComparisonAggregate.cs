@@ -23,5 +23,16 @@ public sealed record ComparisonAggregate(long Trajectories, int Targets, Immutab
             Add(OnlyFirstMeets, other.OnlyFirstMeets));
     }
 
+    /// <summary>
+    /// For pair <paramref name="i"/>: the difference in chance (this scenario meets, minus the first meets) and the
+    /// variance of that difference per trajectory; its standard error over n trajectories is √(variance / n).
+    /// </summary>
+    public (double Delta, double Variance) PairedDifference(int i)
+    {
+        double n = Trajectories;
+        var delta = (OnlyThisMeets[i] - OnlyFirstMeets[i]) / n;
+        return (delta, Math.Max(0, (OnlyThisMeets[i] + OnlyFirstMeets[i]) / n - delta * delta));
+    }
+
     private static ImmutableArray<long> Add(ImmutableArray<long> a, ImmutableArray<long> b) => [.. a.Select((x, i) => x + b[i])];
 }

@@ -49,10 +49,9 @@ public static class ComparisonTable
                 {
                     var i = (k - 1) * paired.Targets + j;
                     double n = paired.Trajectories;
-                    var delta = (paired.OnlyThisMeets[i] - paired.OnlyFirstMeets[i]) / n;
                     // Paired: the variance of (meets here − meets first) per trajectory, over n trajectories.
-                    var variance = (paired.OnlyThisMeets[i] + paired.OnlyFirstMeets[i]) / n - delta * delta;
-                    rows.Add(new(outcome.Scenario, outcome, delta, Math.Sqrt(Math.Max(variance, 0) / n), paired.Better[i] / n));
+                    var (delta, variance) = paired.PairedDifference(i);
+                    rows.Add(new(outcome.Scenario, outcome, delta, Math.Sqrt(variance / n), paired.Better[i] / n));
                 }
             }
         }

@@ -41,6 +41,10 @@ public static class ForecastCalibrator
         new("jump_sd", [0.1, 0.2, 0.3, 0.5], s => s.JumpSd, (s, v) => s with { JumpSd = v }),
     ];
 
+    /// <summary>The structures a series can follow on its own (all but following the national series): those of a national path.</summary>
+    private static readonly int[] OwnStructures =
+        [.. Enumerable.Range(0, Structures.All.Length).Where(i => Structures.All[i].Kind != StructureKind.Anchored)];
+
     /// <summary>A data set and horizon counts toward the coverage error from this many forecasts.</summary>
     public const int MinimumCellForecasts = 20;
 
@@ -62,8 +66,10 @@ public static class ForecastCalibrator
         var limit = best.Crps * (1 + options.CrpsTolerance);
         Note($"kalibratie binnen CRPS/schaal ≤ {limit:F4}");
         best = Search(best, Evaluate, options.Rounds, (c, b) => c.Crps <= limit && c.CoverageError < b.CoverageError - 1e-12, "kalibratie", Note);
-        var final = Score(series, options, best.Settings, options.FinalDraws);
-        var settings = final.Settings with { WeightSamples = ResampledWeights(series, options, final.Settings) };
+        var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
+        var final = Score(series, options, best.Settings, options.FinalDraws, forecasts);
+        // The final scoring projected every structure: the bootstrap re-stacks those samples, it projects nothing again.
+        var settings = final.Settings with { WeightSamples = ResampledWeights(forecasts, options) };
         return new CalibrationResult(settings, final.Crps, count, final.Coverage, log.ToImmutable());
     }
 
@@ -71,13 +77,10 @@ public static class ForecastCalibrator
     /// The national weights stacked again on bootstrap samples of the series (all forecasts of a series together):
     /// how far the data pin the weights down, for the structural range of a chance.
     /// </summary>
-    private static ImmutableArray<ImmutableArray<double>> ResampledWeights(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options,
-        ForecastSettings settings)
+    private static ImmutableArray<ImmutableArray<double>> ResampledWeights(IReadOnlyList<OutOfSampleForecast> forecasts, CalibrationOptions options)
     {
         if (options.WeightSamples <= 0) return [];
-        var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
-        int[] own = [.. Enumerable.Range(0, Structures.All.Length).Where(i => Structures.All[i].Kind != StructureKind.Anchored)];
-        OutOfSample.Project(series, forecasts, settings, own, options.FinalDraws, options.Seed);
+        var own = OwnStructures;
         var moments = OutOfSample.PerForecast(forecasts, own);
         var bySeries = Enumerable.Range(0, forecasts.Count).GroupBy(i => forecasts[i].Series).Select(g => g.ToArray()).ToArray();
         var rng = Random.RandomStream.For(options.Seed, 0, Random.RandomStreams.Purpose("weight-bootstrap"));
@@ -112,9 +115,11 @@ public static class ForecastCalibrator
         return best;
     }
 
-    private static Candidate Score(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options, ForecastSettings settings, int draws)
+    /// <param name="forecasts">Where to keep the projections (planned afresh when not given).</param>
+    private static Candidate Score(IReadOnlyList<EvaluationSeries> series, CalibrationOptions options, ForecastSettings settings, int draws,
+        List<OutOfSampleForecast>? forecasts = null)
     {
-        var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
+        forecasts ??= OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
         var (stacked, crps) = Stack(series, forecasts, settings, draws, options.Seed);
         var coverage = Coverage(series, forecasts, stacked, options.Seed);
         var cells = coverage.Where(c => c.Forecasts >= MinimumCellForecasts).ToArray();
@@ -131,7 +136,7 @@ public static class ForecastCalibrator
         IReadOnlyList<OutOfSampleForecast> forecasts, ForecastSettings settings, int draws, ulong seed)
     {
         var anchored = Structures.IndexOf(Structures.AnchoredId);
-        int[] own = [.. Enumerable.Range(0, Structures.All.Length).Where(i => i != anchored)];
+        var own = OwnStructures;
         OutOfSample.Project(series, forecasts, settings, own, draws, seed);
         var (a1, b1) = OutOfSample.Moments(forecasts, own);
         var first = Stacking.Weights(a1, b1, [.. own.Select(_ => true)]);

@@ -11,6 +11,10 @@ public sealed record EvaluationSeries(string DataSet, CalibrationSeries Series, 
     /// <summary>The observed years a forecast from an origin needs: a national series its own history, a municipal one a single year.</summary>
     public int MinimumFitPoints => Local && Anchor is not null ? 1 : OutOfSample.MinimumFitPoints;
 
+    /// <summary>The national series of a corpus, each following the total of its kind, in the data set <paramref name="dataSet"/>.</summary>
+    public static IEnumerable<EvaluationSeries> Corpus(Domain.ReferenceCorpus corpus, string dataSet) =>
+        corpus.WithAnchors().Select(s => new EvaluationSeries(dataSet, s.Series, s.Anchor));
+
     /// <summary>The data as they stood at the end of <paramref name="year"/>.</summary>
     public EvaluationSeries Until(int year) => this with { Series = Series.Until(year), Anchor = Anchor?.Until(year) };
 }

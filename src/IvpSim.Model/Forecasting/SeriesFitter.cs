@@ -11,11 +11,7 @@ public static class SeriesFitter
     public static SeriesFit Fit(CalibrationSeries series, double pooledNoise, ForecastSettings settings,
         CalibrationSeries? anchor = null, int anchorIndex = -1, double anchorNoise = 0)
     {
-        if (series.Count == 0)
-        {
-            throw new ModelInputException(
-                $"geen waarnemingen voor {series.Region}/{series.Indicator}: de reeks kan niet worden gekalibreerd");
-        }
+        RequireObservations(series);
         var noise = NoiseEstimator.Of(series, pooledNoise, settings);
         var q = settings.LevelDriftSd * settings.LevelDriftSd;
         var trend = StateFilter.Trend(series, noise, q, settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd);
@@ -36,11 +32,7 @@ public static class SeriesFitter
     public static SeriesFit FitLocal(CalibrationSeries series, ForecastSettings settings, CalibrationSeries? anchor = null,
         int anchorIndex = -1, double anchorNoise = 0)
     {
-        if (series.Count == 0)
-        {
-            throw new ModelInputException(
-                $"geen waarnemingen voor {series.Region}/{series.Indicator}: de reeks kan niet worden gekalibreerd");
-        }
+        RequireObservations(series);
         var noise = Math.Max(ForecastSettings.MinNoise, settings.LocalNoise + (settings.LocalDispersion - 1) / (series.Values[^1] + 0.5));
         double Observation(int i) => settings.LocalNoise + settings.LocalDispersion * series.PoissonLogVariance(i);
         var q = settings.LocalDriftSd * settings.LocalDriftSd;
@@ -54,6 +46,15 @@ public static class SeriesFitter
             : null;
         return new SeriesFit(series.Region, series.Indicator, noise, trend.State, level,
             offset is null ? -1 : anchorIndex, offset ?? default, trend.Gaps, series.Years, series.Values) { Local = true };
+    }
+
+    private static void RequireObservations(CalibrationSeries series)
+    {
+        if (series.Count == 0)
+        {
+            throw new ModelInputException(
+                $"geen waarnemingen voor {series.Region}/{series.Indicator}: de reeks kan niet worden gekalibreerd");
+        }
     }
 
     /// <summary>The local level of ln(y + 0.5) − ln(national + 0.5) over the years both are observed.</summary>

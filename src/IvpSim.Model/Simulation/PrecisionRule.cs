@@ -43,12 +43,7 @@ public static class PrecisionRule
                 largest = Math.Max(largest, p * (1 - p));
             }
         }
-        for (var i = 0; i < paired.OnlyThisMeets.Length; i++)
-        {
-            double n = paired.Trajectories;
-            var delta = (paired.OnlyThisMeets[i] - paired.OnlyFirstMeets[i]) / n;
-            largest = Math.Max(largest, (paired.OnlyThisMeets[i] + paired.OnlyFirstMeets[i]) / n - delta * delta);
-        }
+        for (var i = 0; i < paired.OnlyThisMeets.Length; i++) largest = Math.Max(largest, paired.PairedDifference(i).Variance);
         return largest;
     }
 }

@@ -24,11 +24,8 @@ public sealed partial class ClusterProcessTests
     [Fact]
     public async Task Should_write_the_same_bytes_as_one_process_When_two_silo_processes_run_it_and_one_is_killed_half_way()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var clusterId = $"test-{Guid.NewGuid():N}";
-        using var root = new TempFolder();
-        await using var a = await CliProcess.SiloAsync(redis.Url, clusterId);
-        await using var b = await CliProcess.SiloAsync(redis.Url, clusterId);
+        await using var cluster = await TwoSiloCluster.StartAsync();
+        var (redis, clusterId, root, a, b) = (cluster.Redis, cluster.Id, cluster.Root, cluster.A, cluster.B);
 
         var local = await Run(root.Combine("local"));
         var clean = await Run(root.Combine("cluster"), "--cluster", redis.Url, "--cluster-id", clusterId);
@@ -60,11 +57,8 @@ public sealed partial class ClusterProcessTests
     [Fact]
     public async Task Should_continue_on_the_other_silo_to_the_same_bytes_When_the_coordinators_silo_is_killed_half_way()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var clusterId = $"test-{Guid.NewGuid():N}";
-        using var root = new TempFolder();
-        await using var a = await CliProcess.SiloAsync(redis.Url, clusterId);
-        await using var b = await CliProcess.SiloAsync(redis.Url, clusterId);
+        await using var cluster = await TwoSiloCluster.StartAsync();
+        var (redis, clusterId, root, a, b) = (cluster.Redis, cluster.Id, cluster.Root, cluster.A, cluster.B);
         var local = await Run(root.Combine("local"));
 
         var outDir = root.Combine("coordinator-killed");
@@ -84,11 +78,8 @@ public sealed partial class ClusterProcessTests
     [Fact]
     public async Task Should_finish_to_the_same_bytes_When_the_client_process_is_killed_and_the_command_is_run_again_with_resume()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var clusterId = $"test-{Guid.NewGuid():N}";
-        using var root = new TempFolder();
-        await using var a = await CliProcess.SiloAsync(redis.Url, clusterId);
-        await using var b = await CliProcess.SiloAsync(redis.Url, clusterId);
+        await using var cluster = await TwoSiloCluster.StartAsync();
+        var (redis, clusterId, root, a, b) = (cluster.Redis, cluster.Id, cluster.Root, cluster.A, cluster.B);
         var local = await Run(root.Combine("local"));
 
         var outDir = root.Combine("client-killed");
