@@ -25,6 +25,14 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     Task<CompareOutcome> Compare(CompareRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Which uncertain inputs decide the targets of the first scenario, and with several scenarios (same seed and runs)
+    /// the value of knowing each input before choosing among them; one pass over the trajectories, on this silo.
+    /// </summary>
+    [ResponseTimeout("01:00:00")]
+    [Alias("Analyse")]
+    Task<Model.Analysis.SensitivityResult> Analyse(CompareRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// How far the run is. Answers at once, also while the run goes on; a short timeout, so that a client notices
     /// within seconds when the coordinator's silo is gone.
     /// </summary>

@@ -156,6 +156,31 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         return places;
     }
 
+    public async Task<Model.Analysis.SensitivityResult> Analyse(CompareRequest request, CancellationToken cancellationToken)
+    {
+        var runId = this.GetPrimaryKeyString();
+        var scenarios = request.Scenarios;
+        if (scenarios.IsEmpty) throw new RunInputException("geen scenario om te analyseren");
+        if (scenarios.Any(s => s.Seed != scenarios[0].Seed || s.Runs != scenarios[0].Runs))
+            throw new RunInputException("scenario's samen analyseren vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
+        var runs = scenarios[0].Runs;
+        _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
+        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(k == 0 ? runId : $"{runId}.{k}", s)));
+        var names = scenarios.SelectMany(s => s.Catalogue.Interventions).DistinctBy(i => i.Id)
+            .ToDictionary(i => i.Id, i => (i.NameNl, i.Evidence.Strength));
+        _progress = _progress with { Phase = "analyseren" };
+        var started = DateTime.UtcNow;
+        try
+        {
+            return await Task.Run(() => Model.Analysis.SensitivityAnalysis.Run(plans, names, runs,
+                done => _progress = _progress with { CompletedTrajectories = done }, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            logger.LogInformation("analyse {Run}: {Runs} trajecten in {Seconds:F1} s", runId, runs, (DateTime.UtcNow - started).TotalSeconds);
+        }
+    }
+
     private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
     {
         var grains = Regions.Municipalities

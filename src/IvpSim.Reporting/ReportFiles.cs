@@ -42,6 +42,22 @@ public static class ReportFiles
         CostVersusProbabilityChart.Save(ScenarioPoint.CrimeTargets(report), CostVersusProbabilityChart.Title, Path.Combine(folder, "kosten-vs-kans.png"));
     }
 
+    /// <summary>A sensitivity analysis: sensitivity.csv, value-of-information.csv (several scenarios), tornado charts and report.html.</summary>
+    public static void WriteSensitivity(string folder, Model.Analysis.SensitivityResult result, string scenarioName, ulong seed, bool charts,
+        DateTime created)
+    {
+        Write(folder, "sensitivity.csv", SensitivityCsv.Format(result.Rows));
+        if (result.Information.Count > 0) Write(folder, "value-of-information.csv", SensitivityCsv.Format(result.Information));
+        Write(folder, ReportFile, SensitivityHtml.Render(result, scenarioName, seed, charts, created));
+        if (!charts) return;
+        var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;
+        foreach (var target in result.Rows.GroupBy(r => r.Target))
+        {
+            var rows = target.ToList();
+            TornadoChart.Save(rows, SensitivityHtml.Title(rows[0]), Path.Combine(chartFolder, TornadoChart.FileName(target.Key)));
+        }
+    }
+
     private static void WriteCharts(string folder, ScenarioReport report)
     {
         var chartFolder = Directory.CreateDirectory(Path.Combine(folder, "charts")).FullName;

@@ -105,7 +105,7 @@ public static class ScenarioPipeline
     }
 
     /// <summary>Scenarios run together share their trajectories: one seed and one number of runs.</summary>
-    private static void CheckComparable(IReadOnlyList<ScenarioInputs> inputs)
+    internal static void CheckComparable(IReadOnlyList<ScenarioInputs> inputs)
     {
         var first = inputs[0].Scenario.Run;
         var other = inputs.Skip(1).FirstOrDefault(i => i.Scenario.Run.Seed != first.Seed || i.Scenario.Run.Runs != first.Runs);
@@ -115,7 +115,7 @@ public static class ScenarioPipeline
             $"{first.Runs}: scenario's die samen draaien delen hun trajecten; geef --seed en --runs op, of draai ze apart");
     }
 
-    private static ScenarioInputs ApplyOverrides(ScenarioInputs inputs, ParseResult parse, CommonOptions options, int? claimYear)
+    internal static ScenarioInputs ApplyOverrides(ScenarioInputs inputs, ParseResult parse, CommonOptions options, int? claimYear)
     {
         var run = inputs.Scenario.Run;
         var runs = parse.GetValue(options.Runs) ?? run.Runs;

@@ -53,11 +53,27 @@ public static class ScenarioRunner
         }
     }
 
-    private static async Task<CompareOutcome> AttemptAsync(IClusterClient client, CompareRequest request, Action<RunProgress>? onProgress,
+    private static Task<CompareOutcome> AttemptAsync(IClusterClient client, CompareRequest request, Action<RunProgress>? onProgress,
         CancellationToken cancellationToken)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{request.Scenarios[0].ScenarioId}-{Guid.NewGuid():N}");
-        var run = coordinator.Compare(request, cancellationToken);
+        return WatchAsync(coordinator, coordinator.Compare(request, cancellationToken), request, onProgress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Which inputs decide the first scenario's targets, and with several scenarios the value of information; on one
+    /// coordinator, with its progress.
+    /// </summary>
+    public static Task<Model.Analysis.SensitivityResult> AnalyseAsync(IClusterClient client, CompareRequest request, Action<RunProgress>? onProgress,
+        CancellationToken cancellationToken)
+    {
+        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{request.Scenarios[0].ScenarioId}-analyse-{Guid.NewGuid():N}");
+        return WatchAsync(coordinator, coordinator.Analyse(request, cancellationToken), request, onProgress, cancellationToken);
+    }
+
+    private static async Task<T> WatchAsync<T>(IRunCoordinatorGrain coordinator, Task<T> run, CompareRequest request, Action<RunProgress>? onProgress,
+        CancellationToken cancellationToken)
+    {
         var lastHeard = DateTime.UtcNow;
         RunProgress? last = null;
         while (!run.IsCompleted)

@@ -56,15 +56,15 @@ public readonly record struct RunAggregateSurrogate(
     [property: Id(0)] long Trajectories, [property: Id(1)] ImmutableArray<SlotHistogram> Slots,
     [property: Id(2)] ImmutableArray<ContributionSums> Contributions, [property: Id(3)] ImmutableArray<CostHistogram> Costs,
     [property: Id(4)] ImmutableArray<long> TargetsMet, [property: Id(5)] ImmutableArray<long> StructureTrajectories,
-    [property: Id(6)] ImmutableArray<long> StructureTargetsMet);
+    [property: Id(6)] ImmutableArray<long> StructureTargetsMet, [property: Id(7)] long CountTargetsAllMet);
 
 [RegisterConverter]
 public sealed class RunAggregateConverter : IConverter<RunAggregate, RunAggregateSurrogate>
 {
     public RunAggregate ConvertFromSurrogate(in RunAggregateSurrogate s) =>
-        new(s.Trajectories, s.Slots, s.Contributions, s.Costs, s.TargetsMet, s.StructureTrajectories, s.StructureTargetsMet);
+        new(s.Trajectories, s.Slots, s.Contributions, s.Costs, s.TargetsMet, s.StructureTrajectories, s.StructureTargetsMet, s.CountTargetsAllMet);
     public RunAggregateSurrogate ConvertToSurrogate(in RunAggregate v) =>
-        new(v.Trajectories, v.Slots, v.Contributions, v.Costs, v.TargetsMet, v.StructureTrajectories, v.StructureTargetsMet);
+        new(v.Trajectories, v.Slots, v.Contributions, v.Costs, v.TargetsMet, v.StructureTrajectories, v.StructureTargetsMet, v.CountTargetsAllMet);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ThemeSummaryRow")]

@@ -44,6 +44,9 @@ public sealed class RunAccumulator
 
     public long[] Met { get; }
 
+    /// <summary>Trajectories that met every count target at once.</summary>
+    public long CountTargetsAllMet { get; set; }
+
     public long[] StructureTrajectories { get; }
 
     /// <summary>Per structure and target (structure-major): trajectories of that structure that met the target.</summary>
@@ -65,6 +68,7 @@ public sealed class RunAccumulator
         for (var i = 0; i < batch.Slots.Length; i++) Slots[i].Add(batch.Slots[i].Histogram);
         for (var i = 0; i < batch.Costs.Length; i++) Costs[i].Add(batch.Costs[i].Histogram);
         AddInto(Met, batch.TargetsMet);
+        CountTargetsAllMet += batch.CountTargetsAllMet;
         AddInto(StructureTrajectories, batch.StructureTrajectories);
         AddInto(StructureMet, batch.StructureTargetsMet);
         for (var v = 0; v < batch.Contributions.Length; v++)
@@ -80,11 +84,12 @@ public sealed class RunAccumulator
             [.. _layout.Keys().Select(k => new SlotHistogram(k.Region, k.Indicator, k.Year, Slots[k.Slot].ToHistogram()))],
             [.. _variantIds.Select((id, v) => new ContributionSums(id, [.. Sums[v]], Avoided[v].ToHistogram(), [.. MetWithout[v]]))],
             [.. _costs.Keys().Select(k => new CostHistogram(k.Region, k.Item, k.Year, Costs[k.Slot].ToHistogram()))],
-            [.. Met], [.. StructureTrajectories], [.. StructureMet]);
+            [.. Met], [.. StructureTrajectories], [.. StructureMet], CountTargetsAllMet);
 
     public void Clear()
     {
         Trajectories = 0;
+        CountTargetsAllMet = 0;
         foreach (var h in Slots) h.Clear();
         foreach (var h in Costs) h.Clear();
         foreach (var h in Avoided) h.Clear();

@@ -35,11 +35,12 @@ public sealed record CostHistogram(string Region, string Item, int Year, CountHi
 /// </summary>
 /// <remarks>
 /// <see cref="StructureTrajectories"/>: per structure (in <c>Structures.All</c> order) the trajectories that followed
-/// it; <see cref="StructureTargetsMet"/>: per structure and plan target (structure-major) those that met the target.
+/// it; <see cref="StructureTargetsMet"/>: per structure and plan target (structure-major) those that met the target;
+/// <see cref="CountTargetsAllMet"/>: trajectories that met every count target (the crime targets) at once.
 /// </remarks>
 public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots,
     ImmutableArray<ContributionSums> Contributions, ImmutableArray<CostHistogram> Costs, ImmutableArray<long> TargetsMet,
-    ImmutableArray<long> StructureTrajectories, ImmutableArray<long> StructureTargetsMet)
+    ImmutableArray<long> StructureTrajectories, ImmutableArray<long> StructureTargetsMet, long CountTargetsAllMet = 0)
 {
     public RunAggregate Merge(RunAggregate other)
     {
@@ -64,7 +65,7 @@ public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogra
             [.. Costs.Select((c, i) => c with { Histogram = c.Histogram.Merge(other.Costs[i].Histogram) })],
             [.. TargetsMet.Select((t, i) => t + other.TargetsMet[i])],
             [.. StructureTrajectories.Select((t, i) => t + other.StructureTrajectories[i])],
-            [.. StructureTargetsMet.Select((t, i) => t + other.StructureTargetsMet[i])]);
+            [.. StructureTargetsMet.Select((t, i) => t + other.StructureTargetsMet[i])], CountTargetsAllMet + other.CountTargetsAllMet);
     }
 
     public static RunAggregate Empty { get; } = new(0, [], [], [], [], [], []);

@@ -212,6 +212,18 @@ public sealed class ForecastKernel
         return PoissonSampler.Sample(Math.Min(_expected[i] * multiplier, MaxYearlyCount), _scores[i]);
     }
 
+    /// <summary>
+    /// The expected count of a component projected in this trajectory in <paramref name="year"/> (absolute), before any
+    /// intervention; an observed year gives its observed value. What sensitivity analysis calls the baseline.
+    /// </summary>
+    public double ExpectedCount(int component, int year)
+    {
+        var fit = _model.Components[component];
+        var observed = fit.ObservedYears.IndexOf(year);
+        if (observed >= 0) return fit.ObservedValues[observed];
+        return _expected[component * _common.Length + year - FirstYear];
+    }
+
     /// <summary>A year the data skip inside the observed range: a draw around the filter's prediction, from streams of its own.</summary>
     private void Gap(SeriesFit fit, ulong purpose, int year, double commonSd, double ownSd, Span<double> expected, Span<double> scores)
     {

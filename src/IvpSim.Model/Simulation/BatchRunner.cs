@@ -29,6 +29,7 @@ public sealed class BatchRunner
     private readonly int[] _buffer, _costBuffer;
     private readonly double[] _multipliers, _without;
     private readonly bool[] _met;
+    private readonly bool[] _isCount;            // per target: a count (crime) target, one of all crime targets
     private readonly long[] _targetDelta;
 
     public BatchRunner(SimulationPlan plan)
@@ -57,6 +58,7 @@ public sealed class BatchRunner
         Array.Fill(_multipliers, 1.0);
         _without = new double[_components.Years];
         _met = new bool[_targetSlots.Length];
+        _isCount = [.. plan.Targets.Select(t => Indicators.Get(t.Indicator).Kind == IndicatorKind.Count)];
         _targetDelta = new long[_targetSlots.Length];
     }
 
@@ -84,6 +86,15 @@ public sealed class BatchRunner
     /// <summary>The decisive (scaled) value of target <paramref name="target"/> in the trajectory just simulated.</summary>
     public int TargetValue(int target) => _buffer[_targetSlots[target]];
 
+    /// <summary>The simulator of the trajectory just simulated: its kernel and survey drivers, for sensitivity analysis.</summary>
+    public TrajectorySimulator Simulator => _simulator;
+
+    /// <summary>The layout of components, years and output slots.</summary>
+    public PlanLayout Layout => _components;
+
+    /// <summary>The multiplier that all interventions together put on a component's expected count in a year (index from the start year).</summary>
+    public double Multiplier(int component, int year) => _anyEffect ? _multipliers[component * _components.Years + year] : 1;
+
     /// <summary>Whether target <paramref name="target"/> was met in the trajectory just simulated.</summary>
     public bool TargetMet(int target) => _met[target];
 
@@ -99,13 +110,16 @@ public sealed class BatchRunner
         for (var i = 0; i < _buffer.Length; i++) acc.Slots[i].Add(_buffer[i]);
         var structure = _simulator.Structure;
         acc.StructureTrajectories[structure]++;
+        var allCounts = true;
         for (var j = 0; j < _targetSlots.Length; j++)
         {
             _met[j] = Met(j, _buffer[_targetSlots[j]]);
+            if (_isCount[j] && !_met[j]) allCounts = false;
             if (!_met[j]) continue;
             acc.Met[j]++;
             acc.StructureMet[structure * _targetSlots.Length + j]++;
         }
+        if (allCounts) acc.CountTargetsAllMet++;
         _costs.Simulate(t, _costBuffer);
         for (var i = 0; i < _costBuffer.Length; i++) acc.Costs[i].Add(_costBuffer[i]);
         for (var v = 0; v < _variants.Length; v++) Contribution(v);

@@ -19,6 +19,7 @@ public sealed class TrajectorySimulator
     private readonly ForecastKernel _kernel;
     private readonly ulong[] _scorePurposes;
     private readonly double[] _scoreNoisy;
+    private readonly double[] _scoreDrivers;  // per municipality: the normal scores of its current true score and its trend
     private readonly int[] _municipalityRegions;
     private readonly (int Target, int[] Sources)[] _derivations;
     private readonly int _regionIndex, _scoreIndicator;
@@ -41,6 +42,7 @@ public sealed class TrajectorySimulator
         _scoreIndicator = _layout.IndicatorIndex(Indicators.SafetyScore);
         _seriesValues = new int[plan.YearCount];
         _scoreNoisy = new double[plan.YearCount * plan.Municipalities.Length];
+        _scoreDrivers = new double[2 * plan.Municipalities.Length];
     }
 
     public OutputLayout Layout => _layout;
@@ -49,6 +51,15 @@ public sealed class TrajectorySimulator
 
     /// <summary>The structure (index into <see cref="Structures.All"/>) of the last simulated trajectory.</summary>
     public int Structure => _kernel.Structure;
+
+    /// <summary>The kernel that projected the last trajectory: its expected counts are the baseline of sensitivity analysis.</summary>
+    public ForecastKernel Kernel => _kernel;
+
+    /// <summary>
+    /// In the last trajectory, municipality <paramref name="municipality"/>'s survey drivers as standard normals:
+    /// 0 where its true score stands now (around the last survey), 1 its yearly trend.
+    /// </summary>
+    public double ScoreDriver(int municipality, int driver) => _scoreDrivers[2 * municipality + driver];
 
     /// <summary>Writes trajectory <paramref name="trajectory"/> without interventions into <paramref name="output"/>.</summary>
     public void Simulate(long trajectory, Span<int> output) => Simulate(trajectory, output, ReadOnlySpan<double>.Empty);
@@ -84,9 +95,12 @@ public sealed class TrajectorySimulator
     private void SimulateScore(ScoreSeriesModel score, ref ShortStream rng, int municipality, Span<int> output)
     {
         // The published score is the true score plus survey noise, rounded: so the true score is uncertain too.
-        var truth = score.LastObservedValue +
-            Math.Sqrt(score.SurveySe * score.SurveySe + 0.1 * 0.1 / 12) * rng.NextStandardNormal();
-        var trend = score.TrendMean + score.TrendSd * rng.NextStandardNormal();
+        var now = rng.NextStandardNormal();
+        var truth = score.LastObservedValue + Math.Sqrt(score.SurveySe * score.SurveySe + 0.1 * 0.1 / 12) * now;
+        var rising = rng.NextStandardNormal();
+        var trend = score.TrendMean + score.TrendSd * rising;
+        _scoreDrivers[2 * municipality] = now;
+        _scoreDrivers[2 * municipality + 1] = rising;
         var region = _municipalityRegions[municipality];
         var indicator = _scoreIndicator;
         for (var year = score.LastObservedYear + 1; year <= _plan.EndYear; year++)
