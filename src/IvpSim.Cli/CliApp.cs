@@ -81,6 +81,7 @@ public static class CliApp
         root.Subcommands.Add(BudgetCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(OptimiseCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));

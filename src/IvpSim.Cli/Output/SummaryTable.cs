@@ -36,10 +36,22 @@ public static class SummaryTable
                 Chance(o));
         }
         console.Write(table);
+        if (result.Targets.Count(o => Indicators.Get(o.Target.Indicator).Kind == IndicatorKind.Count) >= 2 && result.Aggregate.Trajectories > 0)
+        {
+            var (p, se) = AllCrimeTargets(result);
+            console.MarkupLine($"Kans dat alle misdaaddoelen tegelijk gehaald worden: [bold]{DutchFormat.Number(p * 100, 1)}%[/] (±{DutchFormat.Number(se * 100, 1)} simulatie).");
+        }
         console.MarkupLine("[grey]VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023. " +
             "Kans gehaald: het gecombineerde model; tussen haakjes de spreiding naar modelkeuze (5-95% over de gewichten van de " +
             "structuren die de gegevens toelaten, zie structural.csv) en de simulatiefout (± procentpunten). Kans bij andere " +
             "doelwaarden: target-curve.csv.[/]");
+    }
+
+    /// <summary>The chance that every crime target is met in the same trajectory, with its simulation error.</summary>
+    public static (double P, double Se) AllCrimeTargets(ScenarioReport result)
+    {
+        var p = (double)result.Aggregate.CountTargetsAllMet / result.Aggregate.Trajectories;
+        return (p, Math.Sqrt(p * (1 - p) / result.Aggregate.Trajectories));
     }
 
     /// <summary>"45% (30-70% naar modelkeuze; ±0,5 simulatie)": the combined chance, its structural range and its Monte Carlo error.</summary>

@@ -85,7 +85,15 @@ public static class HtmlReport
             }
             html.Append("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n<p class=\"legend\"><span class=\"likely\">waarschijnlijk (≥ 67%)</span> " +
+        html.Append("</tbody>\n</table>\n");
+        if (report.First.Aggregate.Trajectories > 0)
+        {
+            html.Append("<p data-joint=\"alle-misdaaddoelen\">Kans dat alle misdaaddoelen in hetzelfde traject gehaald worden: ")
+                .Append(string.Join(" · ", report.Scenarios.Select(s =>
+                    $"{E(s.Scenario.NameNl)} <strong>{DutchFormat.Number(100.0 * s.Aggregate.CountTargetsAllMet / Math.Max(1, s.Aggregate.Trajectories), 1)}%</strong>")))
+                .Append("</p>\n");
+        }
+        html.Append("<p class=\"legend\"><span class=\"likely\">waarschijnlijk (≥ 67%)</span> " +
                     "<span class=\"uncertain\">onzeker (33-67%)</span> <span class=\"unlikely\">onwaarschijnlijk (&lt; 33%)</span> · " +
                     "VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023.</p>\n");
         // Honest about what no mix can move: without evidence of an effect on the score, its chance is the same in every scenario.

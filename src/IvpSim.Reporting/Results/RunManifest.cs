@@ -33,6 +33,8 @@ public static class RunManifest
         sb.Append(inv, $"batches_retried_after_silo_loss: {result.Facts.RetriedBatches}\n");
         if (result.Facts.Precision is { } p)
             sb.Append(inv, $"precision: {p.Goal} (max_runs {p.MaxRuns}); trajectories: {p.Trajectories}; largest_se: {p.LargestError:F5}; reached: {(p.Reached ? "ja" : "nee")}\n");
+        if (result.Aggregate.Trajectories > 0)
+            sb.Append(inv, $"p_all_crime_targets: {(double)result.Aggregate.CountTargetsAllMet / result.Aggregate.Trajectories:F4}\n");
         sb.Append(inv, $"noise_pooled_log_variance: {plan.Hyper.Noise:F5}\n");
         sb.Append(inv, $"common_correlation: {plan.Hyper.CommonCorrelation:F3}\n");
         sb.Append(inv, $"forecast_calibration: {s.Data.Calibration ?? "(geen: ongekalibreerde standaardwaarden)"}\n");
