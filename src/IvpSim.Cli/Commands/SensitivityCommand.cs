@@ -16,6 +16,9 @@ public static class SensitivityCommand
 {
     public const int DefaultRuns = 100_000;
 
+    /// <summary>A value of information below this (in chance) changes no choice worth naming.</summary>
+    public const double ChoiceUnchanged = 0.0005;
+
     public static Command Create(IAnsiConsole console)
     {
         var options = new CommonOptions();
@@ -90,8 +93,13 @@ public static class SensitivityCommand
         foreach (var target in result.Information.GroupBy(r => r.Target))
         {
             var r = target.First();
-            voi.AddRow(Markup.Escape(r.Target), Markup.Escape(r.LabelNl), $"{Markup.Escape(r.BestScenario)} ({DutchFormat.Percent(r.PBest)})",
-                $"{DutchFormat.Number(r.Value * 100, 1)} pp ± {DutchFormat.Number(r.ValueSe * 100, 1)}");
+            // Below a twentieth of a point nothing that could be learned would change the choice: say so rather than list zeros.
+            if (r.Value < ChoiceUnchanged)
+                voi.AddRow(Markup.Escape(r.Target), "[grey]geen: de beste keuze blijft dezelfde, wat de invoer ook blijkt te zijn[/]",
+                    $"{Markup.Escape(r.BestScenario)} ({DutchFormat.Percent(r.PBest)})", "0 pp");
+            else
+                voi.AddRow(Markup.Escape(r.Target), Markup.Escape(r.LabelNl), $"{Markup.Escape(r.BestScenario)} ({DutchFormat.Percent(r.PBest)})",
+                    $"{DutchFormat.Number(r.Value * 100, 1)} pp ± {DutchFormat.Number(r.ValueSe * 100, 1)}");
         }
         console.Write(voi);
     }

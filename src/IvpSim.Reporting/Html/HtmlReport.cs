@@ -101,8 +101,11 @@ public static class HtmlReport
         if (scoreMeasures == 0)
         {
             html.Append("<p class=\"note\" data-note=\"rapportcijfer\">Geen maatregel in de catalogus heeft een bekend effect op het " +
-                        "rapportcijfer veiligheid in de buurt: in het gebruikte onderzoek is daar geen effect van gevonden. De kans op die doelen " +
-                        "is daarom in elk scenario gelijk; alleen de autonome ontwikkeling en de meetonzekerheid bepalen hem.</p>\n");
+                        "rapportcijfer veiligheid in de buurt. Onderzoek vindt voor zichtbaar toezicht (voetpatrouille, boa's) en inbraakwering van " +
+                        "woningen een gunstige richting op gevoelens van onveiligheid, voor straatverlichting en camera's nauwelijks (Lorenc e.a. 2013, " +
+                        "Systematic Reviews 2:30; Newark Foot Patrol Experiment 1981; Winkel 1986), maar geen studie geeft een effect in punten op een " +
+                        "rapportcijfer van een gemeente. De kans op die doelen is daarom in elk scenario gelijk; alleen de autonome ontwikkeling en de " +
+                        "meetonzekerheid bepalen hem.</p>\n");
         }
         html.Append("</section>\n");
     }

@@ -61,6 +61,13 @@ public static class SensitivityHtml
             .Append("</p>\n<table>\n<thead><tr><th>Doel</th><th>Invoer</th><th>Evidentie</th><th>Beste keuze nu</th><th>Winst (pp)</th></tr></thead>\n<tbody>\n");
         foreach (var target in result.Information.GroupBy(r => r.Target))
         {
+            if (target.First().Value < 0.0005)
+            {
+                var first = target.First();
+                html.Append($"<tr><td>{E(first.Target)}</td><td colspan=\"2\">geen: de beste keuze blijft dezelfde, wat de invoer ook blijkt te zijn</td>")
+                    .Append($"<td>{E(first.BestScenario)} ({DutchFormat.Percent(first.PBest)})</td><td class=\"num\">0</td></tr>\n");
+                continue;
+            }
             foreach (var r in target.Take(5))
             {
                 html.Append($"<tr><td>{E(r.Target)}</td><td>{E(r.LabelNl)}</td><td>{E(r.Evidence)}</td>")
