@@ -82,6 +82,7 @@ public static class CliApp
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
         root.Subcommands.Add(OptimiseCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));

@@ -43,8 +43,9 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// One municipality in one run: its data, its calibration and its calibrated model.
-/// Key: <c>{municipality}@{run id}</c> (see <see cref="GrainKeys"/>).
+/// One municipality with one set of data: keeps its data and its calibrated models between runs, so that a long-lived
+/// silo fits a municipality again only when its data or the calibration's inputs change.
+/// Key: <c>{municipality}@{hash of its data}</c> (see <see cref="GrainKeys"/>).
 /// </summary>
 [Alias("ivpsim.IMunicipalityGrain")]
 public interface IMunicipalityGrain : IGrainWithStringKey
@@ -52,8 +53,13 @@ public interface IMunicipalityGrain : IGrainWithStringKey
     [Alias("Load")]
     Task<CalibrationSeriesSet> Load(MunicipalityData data);
 
+    /// <summary>The municipality's model; a request with a <see cref="CalibrationRequest.Key"/> it has seen is answered from memory.</summary>
     [Alias("Calibrate")]
     Task<MunicipalityModelMessage> Calibrate(CalibrationRequest request);
+
+    /// <summary>How often this grain loaded data and fitted its series since it was activated (to see that it keeps them).</summary>
+    [Alias("GetWork")]
+    Task<GrainWork> GetWork();
 }
 
 /// <summary>
@@ -99,8 +105,9 @@ public interface ISiloInfoGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// One intervention in one run: turns its catalogue priors and the scenario's uses (start years, intensity,
-/// overrides) into what the simulator draws from. Key: <c>{intervention}@{run id}</c>.
+/// One intervention as the catalogue describes it: turns its priors and a scenario's uses (start years, intensity,
+/// overrides) into what the simulator draws from, and keeps what it prepared for the next request with the same uses.
+/// Key: <c>{intervention}@{hash of its catalogue entry}</c>.
 /// </summary>
 [Alias("ivpsim.IInterventionGrain")]
 public interface IInterventionGrain : IGrainWithStringKey
@@ -109,7 +116,10 @@ public interface IInterventionGrain : IGrainWithStringKey
     Task<PlannedInterventionMessage> Prepare(InterventionRequest request);
 }
 
-/// <summary>One theme of the plan in one run: aggregates the run's results for its indicators and interventions. Key: <c>{theme}@{run id}</c>.</summary>
+/// <summary>
+/// One theme of the plan: keeps its measures and indicators and aggregates a run's results for them.
+/// Key: <c>{theme}@{hash of the theme and its measures}</c>.
+/// </summary>
 [Alias("ivpsim.IThemeGrain")]
 public interface IThemeGrain : IGrainWithStringKey
 {
@@ -132,11 +142,12 @@ public interface IBacktestGrain : IGrainWithStringKey
 /// <summary>How grain keys are formed, in one place.</summary>
 public static class GrainKeys
 {
-    public static string Municipality(string municipality, string runId) => $"{municipality}@{runId}";
+    /// <param name="contentKey">A hash of what the grain holds (its data): the same data find the same grain, and its calibration.</param>
+    public static string Municipality(string municipality, string contentKey) => $"{municipality}@{contentKey}";
 
-    public static string Intervention(string intervention, string runId) => $"{intervention}@{runId}";
+    public static string Intervention(string intervention, string contentKey) => $"{intervention}@{contentKey}";
 
-    public static string Theme(string theme, string runId) => $"{theme}@{runId}";
+    public static string Theme(string theme, string contentKey) => $"{theme}@{contentKey}";
 
     public static string Worker(string runId, int worker) => $"{runId}/{worker}";
 

@@ -86,7 +86,8 @@ public sealed record CalibrationRequest(
     [property: Id(0)] PooledHyperparameters Hyper,
     [property: Id(1)] ModelSettings Settings,
     [property: Id(2)] ImmutableArray<CalibrationSeries> National,
-    [property: Id(3)] ImmutableArray<Model.Forecasting.SeriesFit> Anchors);
+    [property: Id(3)] ImmutableArray<Model.Forecasting.SeriesFit> Anchors,
+    [property: Id(4)] string Key = "");
 
 /// <summary>A municipality's calibrated baseline.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.MunicipalityModelMessage")]
@@ -98,7 +99,8 @@ public sealed record InterventionRequest(
     [property: Id(0)] Intervention Intervention,
     [property: Id(1)] ImmutableArray<InterventionUse> Uses,
     [property: Id(2)] BudgetSettings Budget,
-    [property: Id(3)] Population Population);
+    [property: Id(3)] Population Population,
+    [property: Id(4)] string Key = "");
 
 /// <summary>An intervention ready for the simulator: its effects and its costs.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.PlannedInterventionMessage")]
@@ -156,3 +158,7 @@ public sealed record BacktestRequest([property: Id(0)] Model.Backtest.BacktestIn
 /// <summary>Every forecast a backtest scored, one row per forecast and method.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestResult")]
 public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows);
+
+/// <summary>What a grain that keeps its data has done since it was activated: loads and fits (a cache hit is neither).</summary>
+[GenerateSerializer, Immutable, Alias("ivpsim.GrainWork")]
+public sealed record GrainWork([property: Id(0)] int Loads, [property: Id(1)] int Calibrations);

@@ -16,9 +16,15 @@ public sealed record ScenarioInputs(Scenario Scenario, Catalogue Catalogue, Obse
     ImmutableArray<TargetDefinition> Targets, Population Population, ReferenceCorpus Corpus, ImmutableArray<CalibrationSeries> National)
 {
     /// <param name="anyIndicator">Accept indicators IvpSim does not know in <paramref name="dataOverride"/> (a backtest takes any series).</param>
-    public static ScenarioInputs Load(string scenarioPath, string? dataOverride = null, bool anyIndicator = false)
+    public static ScenarioInputs Load(string scenarioPath, string? dataOverride = null, bool anyIndicator = false) =>
+        Complete(ScenarioReader.Read(scenarioPath), dataOverride, anyIndicator);
+
+    /// <summary>A scenario given as text, as if it were the file <paramref name="scenarioPath"/>, with the data it names.</summary>
+    public static ScenarioInputs FromText(string scenarioPath, string text) => Complete(ScenarioReader.ReadText(scenarioPath, text), null, false);
+
+    private static ScenarioInputs Complete((Scenario Scenario, Catalogue Catalogue) read, string? dataOverride, bool anyIndicator)
     {
-        var (scenario, catalogue) = ScenarioReader.Read(scenarioPath);
+        var (scenario, catalogue) = read;
         var observations = new ObservationSet(ObservationCsv.Read(scenario.Data.Observations));
         if (dataOverride is not null)
         {

@@ -14,15 +14,22 @@ namespace IvpSim.Data;
 public static partial class ScenarioReader
 {
     /// <summary>Reads a scenario; its interventions are checked against the catalogue it names.</summary>
-    public static (Scenario Scenario, Catalogue Catalogue) Read(string path)
+    public static (Scenario Scenario, Catalogue Catalogue) Read(string path) => Read(path, YamlDocument.LoadRoot(path), confined: false);
+
+    /// <summary>
+    /// A scenario given as text (a request body), read as if it were the file <paramref name="path"/>: its data paths
+    /// resolve beside it and must stay there (relative, no <c>..</c>), so that a request cannot make IvpSim read other files.
+    /// </summary>
+    public static (Scenario Scenario, Catalogue Catalogue) ReadText(string path, string text) => Read(path, YamlDocument.LoadText(path, text), confined: true);
+
+    private static (Scenario Scenario, Catalogue Catalogue) Read(string path, YamlMap root, bool confined)
     {
-        var root = YamlDocument.LoadRoot(path);
         var id = root.RequiredString("id");
         if (!IdPattern().IsMatch(id))
             throw root.ErrorAt("id", $"'{id}' mag alleen kleine letters, cijfers en '-' bevatten");
         var name = root.OptionalString("name") ?? id;
         var description = root.OptionalString("description") ?? "";
-        var data = ReadData(path, root.OptionalMap("data"));
+        var data = ReadData(path, root.OptionalMap("data"), confined);
         var run = ReadRun(root.OptionalMap("run"));
         var problems = new InputProblems();
         var forecast = data.Calibration is { } calibration ? ForecastCalibrationFile.Read(calibration) : ForecastSettings.Uncalibrated;
@@ -36,11 +43,16 @@ public static partial class ScenarioReader
         return (new Scenario(id, name, description, path, data, run, model, uses, budget), catalogue);
     }
 
-    private static DataSources ReadData(string path, YamlMap? map)
+    private static DataSources ReadData(string path, YamlMap? map, bool confined)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        string Resolve(string key, string fallback) =>
-            Path.GetFullPath(Path.Combine(folder, map?.OptionalString(key) ?? fallback));
+        string Resolve(string key, string fallback)
+        {
+            var given = map?.OptionalString(key);
+            if (confined && given is not null && (Path.IsPathRooted(given) || given.Replace('\\', '/').Split('/').Contains("..")))
+                throw map!.ErrorAt(key, $"'{given}': alleen paden binnen de scenariomap zijn toegestaan (relatief, zonder '..')");
+            return Path.GetFullPath(Path.Combine(folder, given ?? fallback));
+        }
         // Named files must exist; a default that is not there means the scenario does without it.
         string? Optional(string key, string fallback)
         {

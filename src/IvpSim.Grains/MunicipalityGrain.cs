@@ -5,16 +5,28 @@ using IvpSim.Model.Domain;
 
 namespace IvpSim.Grains;
 
-/// <summary>A municipality: holds its data and fits its own series once the pooled hyperparameters are known.</summary>
+/// <summary>
+/// A municipality with one set of data (its key says which): holds the data, and fits its own series once per set of
+/// pooled hyperparameters and settings, keeping the fits for the next run.
+/// </summary>
 public sealed class MunicipalityGrain : Grain, IMunicipalityGrain
 {
+    /// <summary>Fits kept per grain: a few calibrations (settings, national series) side by side, the oldest dropped first.</summary>
+    private const int KeptModels = 8;
+
     private ObservationSet? _data;
     private CalibrationSeriesSet? _series;
+    private readonly Dictionary<string, MunicipalityModelMessage> _models = [];
+    private readonly Queue<string> _order = new();
+    private int _loads, _calibrations;
 
     private string Municipality => GrainKeys.MunicipalityOf(this.GetPrimaryKeyString());
 
     public Task<CalibrationSeriesSet> Load(MunicipalityData data)
     {
+        // The key is a hash of the data: a second load of this grain brings the same data.
+        if (_series is not null) return Task.FromResult(_series);
+        _loads++;
         _data = data.Observations;
         _series = new CalibrationSeriesSet(CalibrationInputs.CountSeries(_data, Municipality));
         return Task.FromResult(_series);
@@ -24,8 +36,18 @@ public sealed class MunicipalityGrain : Grain, IMunicipalityGrain
     {
         if (_data is null || _series is null)
             throw new ModelInputException($"gemeente {Municipality}: eerst gegevens laden, dan kalibreren");
-        var model = BaselineCalibrator.FitMunicipality(Municipality, _series.Series, _data, request.Hyper, request.National,
-            request.Anchors, request.Settings);
-        return Task.FromResult(new MunicipalityModelMessage(model));
+        if (request.Key.Length > 0 && _models.TryGetValue(request.Key, out var kept)) return Task.FromResult(kept);
+        _calibrations++;
+        var model = new MunicipalityModelMessage(BaselineCalibrator.FitMunicipality(Municipality, _series.Series, _data, request.Hyper,
+            request.National, request.Anchors, request.Settings));
+        if (request.Key.Length > 0)
+        {
+            _models[request.Key] = model;
+            _order.Enqueue(request.Key);
+            if (_order.Count > KeptModels) _models.Remove(_order.Dequeue());
+        }
+        return Task.FromResult(model);
     }
+
+    public Task<GrainWork> GetWork() => Task.FromResult(new GrainWork(_loads, _calibrations));
 }

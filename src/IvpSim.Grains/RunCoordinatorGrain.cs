@@ -39,7 +39,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         var runs = scenarios[0].Runs;
         _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
         // Each scenario calibrates on its own grains (its data and settings may differ).
-        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(k == 0 ? runId : $"{runId}.{k}", s)));
+        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(s)));
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
@@ -127,7 +127,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         ImmutableArray<SiloShare> shares = [.. silos.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new SiloShare(kv.Key, kv.Value))];
         _progress = _progress with { Phase = "thema's samenvatten" };
         var outcomes = await Task.WhenAll(scenarios.Select(async (s, k) => new RunOutcome(plans[k], aggregates[k], shares,
-            await SummarizeThemes(k == 0 ? runId : $"{runId}.{k}", s, aggregates[k]), retried)));
+            await SummarizeThemes(s, aggregates[k]), retried)));
         _progress = _progress with { Phase = "klaar" };
         return new CompareOutcome([.. outcomes], paired);
     }
@@ -165,7 +165,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
             throw new RunInputException("scenario's samen analyseren vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
         var runs = scenarios[0].Runs;
         _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
-        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(k == 0 ? runId : $"{runId}.{k}", s)));
+        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(s)));
         var names = scenarios.SelectMany(s => s.Catalogue.Interventions).DistinctBy(i => i.Id)
             .ToDictionary(i => i.Id, i => (i.NameNl, i.Evidence.Strength));
         _progress = _progress with { Phase = "analyseren" };
@@ -181,31 +181,46 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         }
     }
 
-    private async Task<SimulationPlan> Calibrate(string runId, RunRequest request)
+    /// <remarks>
+    /// Grains are keyed by a hash of what they hold: in a long-lived silo (the planner's server) the next run with the
+    /// same data finds the municipalities with their fits and the interventions with their prepared priors.
+    /// </remarks>
+    private async Task<SimulationPlan> Calibrate(RunRequest request)
     {
-        var grains = Regions.Municipalities
-            .Select(m => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(m, runId)))
-            .ToArray();
+        var serializer = ServiceProvider.GetRequiredService<Serializer>();
         // Each municipality gets its own observations (and the region's), not everyone's.
-        var series = await Task.WhenAll(Regions.Municipalities.Select((m, i) =>
-            grains[i].Load(new MunicipalityData(CalibrationInputs.ForMunicipality(request.Observations, m)))));
+        var data = Regions.Municipalities.Select(m => new MunicipalityData(CalibrationInputs.ForMunicipality(request.Observations, m))).ToArray();
+        var grains = Regions.Municipalities
+            .Select((m, i) => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(m, ContentKeys.Of(serializer, data[i]))))
+            .ToArray();
+        var series = await Task.WhenAll(grains.Select((g, i) => g.Load(data[i])));
         var (hyper, anchors) = BaselineCalibrator.Shared([.. series.SelectMany(s => s.Series)], request.Settings, request.National);
         var calibration = new CalibrationRequest(hyper, request.Settings, request.National, anchors);
+        calibration = calibration with { Key = ContentKeys.Of(serializer, calibration) };
         var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
         var interventions = await Task.WhenAll(request.Interventions
             .GroupBy(u => u.InterventionId)
-            .Select(g => GrainFactory.GetGrain<IInterventionGrain>(GrainKeys.Intervention(g.Key, runId))
-                .Prepare(new InterventionRequest(request.Catalogue.Find(g.Key)!, [.. g], request.Budget, request.Population))));
+            .Select(g =>
+            {
+                var entry = request.Catalogue.Find(g.Key)!;
+                var prepare = new InterventionRequest(entry, [.. g], request.Budget, request.Population);
+                return GrainFactory.GetGrain<IInterventionGrain>(GrainKeys.Intervention(g.Key, ContentKeys.Of(serializer, entry)))
+                    .Prepare(prepare with { Key = ContentKeys.Of(serializer, prepare) });
+            }));
         return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings,
             new CalibratedBaseline(hyper, anchors, [.. models.Select(m => m.Model)]), request.Population, [.. interventions.Select(i => i.Planned)],
             [.. interventions.Select(i => i.Cost)], request.Budget, request.Targets);
     }
 
-    private async Task<ImmutableArray<ThemeSummaryRow>> SummarizeThemes(string runId, RunRequest request, RunAggregate aggregate)
+    private async Task<ImmutableArray<ThemeSummaryRow>> SummarizeThemes(RunRequest request, RunAggregate aggregate)
     {
+        var serializer = ServiceProvider.GetRequiredService<Serializer>();
         var summaries = await Task.WhenAll(request.Catalogue.Themes.Select(theme =>
-            GrainFactory.GetGrain<IThemeGrain>(GrainKeys.Theme(theme.Id, runId)).Summarize(new ThemeRequest(
-                request.ScenarioId, theme, [.. request.Catalogue.InterventionsOf(theme.Id).Select(i => i.Id)], aggregate))));
+        {
+            ImmutableArray<string> measures = [.. request.Catalogue.InterventionsOf(theme.Id).Select(i => i.Id)];
+            var key = $"{ContentKeys.Of(serializer, theme)}.{ContentKeys.Of(serializer, measures)}";
+            return GrainFactory.GetGrain<IThemeGrain>(GrainKeys.Theme(theme.Id, key)).Summarize(new ThemeRequest(request.ScenarioId, theme, measures, aggregate));
+        }));
         return [.. summaries.SelectMany(s => s.Rows)];
     }
 }

@@ -10,10 +10,22 @@ public static class YamlDocument
     {
         if (!File.Exists(path))
             throw new InputException(path, null, null, "bestand bestaat niet");
+        using var reader = new StreamReader(path);
+        return Load(path, reader);
+    }
+
+    /// <summary>A YAML text that did not come from a file (a request body); <paramref name="name"/> is what errors call it.</summary>
+    public static YamlMap LoadText(string name, string text)
+    {
+        using var reader = new StringReader(text);
+        return Load(name, reader);
+    }
+
+    private static YamlMap Load(string path, TextReader reader)
+    {
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
             stream.Load(reader);
         }
         catch (YamlException ex)
