@@ -18,7 +18,7 @@ internal static class PlannerStyle
         table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
         thead th { background: #eef1f4; font-weight: 600; }
-        td.num { text-align: right; white-space: nowrap; }
+        td.num, th.num { text-align: right; white-space: nowrap; }
         td.num small { color: var(--muted); }
         input[type=number] { width: 5.5em; }
         label { margin-right: 14px; }

@@ -29,7 +29,7 @@ public static class ApiEndpoints
     private static async Task<IResult> RunAsync(HttpContext http, ScenarioLibrary library, PlannerEngine engine, ServeSettings settings,
         CancellationToken ct)
     {
-        return await WebErrors.Guard(async () =>
+        return await WebErrors.Guard(library.Folder, async () =>
         {
             var query = http.Request.Query;
             var text = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(ct);

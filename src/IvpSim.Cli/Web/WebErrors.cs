@@ -8,7 +8,8 @@ namespace IvpSim.Cli.Web;
 /// <summary>Input errors as HTTP 400 with the CLI's one-line Dutch message; the server keeps serving.</summary>
 public static class WebErrors
 {
-    public static async Task<IResult> Guard(Func<Task<IResult>> action)
+    /// <param name="folder">The scenario folder: messages call it scenarios/, not by where it lies on the server.</param>
+    public static async Task<IResult> Guard(string folder, Func<Task<IResult>> action)
     {
         try
         {
@@ -21,7 +22,8 @@ public static class WebErrors
         }
         catch (Exception e) when (Message(e) is { } message)
         {
-            return Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new { error = message.Replace(folder + Path.DirectorySeparatorChar, "scenarios/", StringComparison.Ordinal) },
+                statusCode: StatusCodes.Status400BadRequest);
         }
     }
 
