@@ -33,13 +33,8 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
     {
         var runId = this.GetPrimaryKeyString();
         var scenarios = request.Scenarios;
-        if (scenarios.IsEmpty) throw new RunInputException("geen scenario om te draaien");
-        if (scenarios.Any(s => s.Seed != scenarios[0].Seed || s.Runs != scenarios[0].Runs))
-            throw new RunInputException("scenario's vergelijken vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
-        var runs = scenarios[0].Runs;
-        _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
-        // Each scenario calibrates on its own grains (its data and settings may differ).
-        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(s)));
+        var runs = scenarios.IsEmpty ? 0 : scenarios[0].Runs;
+        var plans = await CalibrateTogether(scenarios);
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();
@@ -160,12 +155,8 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
     {
         var runId = this.GetPrimaryKeyString();
         var scenarios = request.Scenarios;
-        if (scenarios.IsEmpty) throw new RunInputException("geen scenario om te analyseren");
-        if (scenarios.Any(s => s.Seed != scenarios[0].Seed || s.Runs != scenarios[0].Runs))
-            throw new RunInputException("scenario's samen analyseren vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
+        var plans = await CalibrateTogether(scenarios);
         var runs = scenarios[0].Runs;
-        _progress = new RunProgress("kalibreren", 0, runs, 0, 0, Started: true);
-        var plans = await Task.WhenAll(scenarios.Select((s, k) => Calibrate(s)));
         var names = scenarios.SelectMany(s => s.Catalogue.Interventions).DistinctBy(i => i.Id)
             .ToDictionary(i => i.Id, i => (i.NameNl, i.Evidence.Strength));
         _progress = _progress with { Phase = "analyseren" };
@@ -179,6 +170,19 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
         {
             logger.LogInformation("analyse {Run}: {Runs} trajecten in {Seconds:F1} s", runId, runs, (DateTime.UtcNow - started).TotalSeconds);
         }
+    }
+
+    /// <summary>
+    /// Scenarios that run together share their trajectories (one seed, one count); each calibrates on its own grains,
+    /// since its data and settings may differ.
+    /// </summary>
+    private async Task<SimulationPlan[]> CalibrateTogether(ImmutableArray<RunRequest> scenarios)
+    {
+        if (scenarios.IsEmpty) throw new RunInputException("geen scenario om te draaien");
+        if (scenarios.Any(s => s.Seed != scenarios[0].Seed || s.Runs != scenarios[0].Runs))
+            throw new RunInputException("scenario's samen draaien vraagt één seed en één aantal trajecten (gemeenschappelijke toevalsgetallen)");
+        _progress = new RunProgress("kalibreren", 0, scenarios[0].Runs, 0, 0, Started: true);
+        return await Task.WhenAll(scenarios.Select(Calibrate));
     }
 
     /// <remarks>

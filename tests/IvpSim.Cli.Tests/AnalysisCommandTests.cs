@@ -19,12 +19,22 @@ public sealed class AnalysisCommandTests : IDisposable
         var run = await CliRun.Of("sensitivity", RepoRoot.Scenario("ivp-plan.yaml"), RepoRoot.Scenario("baseline.yaml"), "-n", "8000", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal("target,region,indicator,input,label,kind,evidence_strength,index,index_se,meet_index,meet_index_se,p_meet,p_meet_low,p_meet_high",
+        Assert.Equal("target,region,indicator,input,label,kind,evidence_strength,index,index_se,meet_index,meet_index_se,p_meet,p_meet_low,p_meet_high,value_low,value_high",
             File.ReadLines(Path.Combine(outDir, "sensitivity.csv")).First());
         var rows = CompareCommandTests.Csv(Path.Combine(outDir, "sensitivity.csv"));
         var targets = rows.Select(r => r["target"]).Distinct().ToArray();
-        Assert.Equal(7, targets.Length);  // three crime targets, three safety scores, and all crime targets together
-        foreach (var target in targets)
+        // Three crime targets, three safety scores, all crime targets together and each municipality's 2022 claim.
+        Assert.Equal(10, targets.Length);
+        foreach (var claim in targets.Where(t => t.EndsWith("/claim-2022", StringComparison.Ordinal)))
+        {
+            var own = rows.Where(r => r["target"] == claim).ToList();
+            Assert.All(own, r => Assert.Equal("kosten", r["kind"]));
+            Assert.Contains(own, r => r["input"] == "cost:common");
+            // A measure's own cost overrun raises the claim: its mean at the input's 90th percentile is above that at its 10th.
+            Assert.Contains(own, r => r["input"] != "cost:common" && D(r["value_high"]) > D(r["value_low"]));
+            Assert.True(File.Exists(Path.Combine(outDir, "charts", $"tornado-{claim.Replace('/', '-')}.png")), claim);
+        }
+        foreach (var target in targets.Where(t => !t.EndsWith("/claim-2022", StringComparison.Ordinal)))
         {
             var own = rows.Where(r => r["target"] == target).ToList();
             Assert.Contains(own, r => r["input"] == "structure");

@@ -24,19 +24,9 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         var report = Path.Combine(outDir, "vergelijking", "report.html");
 
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = Chromium(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-        });
-        await using var page = await browser.NewPageAsync();
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-        var requests = new List<string>();
-        page.Request += (_, e) =>
-        {
-            lock (requests) requests.Add(e.Request.Url);
-        };
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var (page, requests) = await HeadlessChromium.PageAsync(browser);
+        await using var _ = page;
         await page.GoToAsync(new Uri(report).AbsoluteUri, WaitUntilNavigation.Load);
 
         // Nothing but the file itself and the charts inside it.
@@ -74,8 +64,4 @@ public sealed class ReportBrowserTests : IDisposable
         page.EvaluateExpressionAsync<bool>(
             $"(() => {{ const e = document.querySelector(\"{selector}\"); if (!e) return false; const r = e.getBoundingClientRect(); " +
             "const s = getComputedStyle(e); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; })()");
-
-    /// <summary>The system's Chromium (IVPSIM_CHROMIUM, or the Debian package's, installed with apt when missing).</summary>
-    private static string Chromium() =>
-        DebianPackages.Require("chromium", Environment.GetEnvironmentVariable("IVPSIM_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
 }

@@ -124,6 +124,12 @@ public sealed class MessageSerializationTests
             },
             new BacktestRequest(backtestInputs, backtestOptions),
             new BacktestResult(Backtester.Run(backtestInputs, backtestOptions)),
+            new CalibrationRequest(plan.Hyper, plan.Settings, inputs.National, plan.Anchors, "0123456789ab"),
+            new InterventionRequest(inputs.Catalogue.Find(use.InterventionId)!, [use], inputs.Scenario.Budget, inputs.Population, "ba9876543210"),
+            new GrainWork(1, 2),
+            // What a sensitivity analysis of two scenarios returns: rows with NaN where a claim has no chance, and the value of information.
+            Model.Analysis.SensitivityAnalysis.Run([plan, compared.Scenarios[1].Plan],
+                inputs.Catalogue.Interventions.ToDictionary(i => i.Id, i => (i.NameNl, i.Evidence.Strength)), 4_000),
         ];
     }
 }

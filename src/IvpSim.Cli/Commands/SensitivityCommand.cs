@@ -72,17 +72,18 @@ public static class SensitivityCommand
 
     private static void Summary(IAnsiConsole console, Model.Analysis.SensitivityResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Wat het meest beslist (top 3 per doel, op de kans het doel te halen)");
-        table.AddColumns("Doel", "Kans", "Invoer", "Evidentie", "Invloed", "Kans bij P10 / P90");
+        var table = new Table().Border(TableBorder.Rounded).Title("Wat het meest beslist (top 3 per doel: de kans het te halen; per claim: het bedrag)");
+        table.AddColumns("Doel", "Kans", "Invoer", "Evidentie", "Invloed", "Bij P10 / P90");
         foreach (var target in result.Rows.GroupBy(r => r.Target))
         {
             var firstRow = true;
             foreach (var r in TornadoChart.Top(target).Take(3))
             {
-                table.AddRow(firstRow ? Markup.Escape(Reporting.Html.SensitivityHtml.Title(r)) : "", firstRow ? DutchFormat.Percent(r.PMeet) : "",
+                var claim = TornadoChart.IsClaim(r);
+                table.AddRow(firstRow ? Markup.Escape(Reporting.Html.SensitivityHtml.Title(r)) : "", firstRow && !claim ? DutchFormat.Percent(r.PMeet) : "",
                     Markup.Escape(r.LabelNl), TornadoChart.Weak(r.Evidence) ? $"[yellow]{Markup.Escape(r.Evidence)}[/]" : Markup.Escape(r.Evidence),
-                    double.IsFinite(r.MeetIndex) ? DutchFormat.Number(Math.Max(0, r.MeetIndex), 3) : "–",
-                    $"{DutchFormat.Percent(r.PMeetLow)} / {DutchFormat.Percent(r.PMeetHigh)}");
+                    DutchFormat.Number(Math.Max(0, claim ? r.Index : r.MeetIndex), 3),
+                    claim ? $"€ {DutchFormat.Number(r.ValueLow)} / € {DutchFormat.Number(r.ValueHigh)}" : $"{DutchFormat.Percent(r.PMeetLow)} / {DutchFormat.Percent(r.PMeetHigh)}");
                 firstRow = false;
             }
         }

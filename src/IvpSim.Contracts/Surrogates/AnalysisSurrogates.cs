@@ -10,17 +10,17 @@ public readonly record struct SensitivityRowSurrogate(
     [property: Id(0)] string Target, [property: Id(1)] string Region, [property: Id(2)] string Indicator, [property: Id(3)] string Input,
     [property: Id(4)] string LabelNl, [property: Id(5)] string KindNl, [property: Id(6)] string Evidence, [property: Id(7)] double Index,
     [property: Id(8)] double IndexSe, [property: Id(9)] double MeetIndex, [property: Id(10)] double MeetIndexSe, [property: Id(11)] double PMeet,
-    [property: Id(12)] double PMeetLow, [property: Id(13)] double PMeetHigh);
+    [property: Id(12)] double PMeetLow, [property: Id(13)] double PMeetHigh, [property: Id(14)] double ValueLow, [property: Id(15)] double ValueHigh);
 
 [RegisterConverter]
 public sealed class SensitivityRowConverter : IConverter<SensitivityRow, SensitivityRowSurrogate>
 {
     public SensitivityRow ConvertFromSurrogate(in SensitivityRowSurrogate s) =>
         new(s.Target, s.Region, s.Indicator, s.Input, s.LabelNl, s.KindNl, s.Evidence, s.Index, s.IndexSe, s.MeetIndex, s.MeetIndexSe, s.PMeet,
-            s.PMeetLow, s.PMeetHigh);
+            s.PMeetLow, s.PMeetHigh, s.ValueLow, s.ValueHigh);
     public SensitivityRowSurrogate ConvertToSurrogate(in SensitivityRow v) =>
         new(v.Target, v.Region, v.Indicator, v.Input, v.LabelNl, v.KindNl, v.Evidence, v.Index, v.IndexSe, v.MeetIndex, v.MeetIndexSe, v.PMeet,
-            v.PMeetLow, v.PMeetHigh);
+            v.PMeetLow, v.PMeetHigh, v.ValueLow, v.ValueHigh);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.InformationRow")]

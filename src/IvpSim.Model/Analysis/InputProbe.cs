@@ -16,7 +16,8 @@ public sealed class InputProbe
 {
     private readonly ulong _seed;
     private readonly ulong[] _effectPurposes;
-    private readonly int _startYear;
+    private readonly ulong[] _costPurposes;     // per charged measure of the first scenario, then the common overrun
+    private readonly int _startYear, _firstCost;
 
     /// <param name="names">Per intervention id: its Dutch name and evidence strength (from the catalogue).</param>
     public InputProbe(IReadOnlyList<SimulationPlan> plans, IReadOnlyDictionary<string, (string Name, string Evidence)> names)
@@ -28,6 +29,9 @@ public sealed class InputProbe
             .SelectMany(i => i.Uses.SelectMany(u => u.Effects).Where(e => e.Scale != 0).Select(e => (i.Id, e.Indicator)))
             .Distinct().OrderBy(e => e.Id, StringComparer.Ordinal).ThenBy(e => e.Indicator, StringComparer.Ordinal).ToArray();
         _effectPurposes = [.. effects.Select(e => RandomStreams.Purpose($"intervention/{e.Id}/{e.Indicator}"))];
+        // A claim's inputs: each charged measure's yearly-cost draw (its own part) and the overrun they share.
+        var charged = Budget.CostLayout.Charged(first).Select(c => c.InterventionId).ToArray();
+        _costPurposes = [.. charged.Select(id => RandomStreams.Purpose($"cost/{id}")), RandomStreams.Purpose("cost-common")];
         Inputs =
         [
             .. effects.Select(e => new UncertainInput(UncertainInput.EffectId(e.Id, e.Indicator),
@@ -37,8 +41,12 @@ public sealed class InputProbe
             new(UncertainInput.LevelId, "niveau zonder maatregelen bij de start", InputKind.Baseline, "data", "huidige ware score (meetonzekerheid)"),
             new(UncertainInput.DevelopmentId, "ontwikkeling zonder maatregelen tot het beslissende jaar", InputKind.Baseline, "data", "trend van de score"),
             new(UncertainInput.NoiseId, "toeval in het beslissende jaar (telruis)", InputKind.Noise, "data"),
+            // A cost prior is an estimate (municipal budgets, comparable schemes), not graded evidence like an effect.
+            .. charged.Select(id => new UncertainInput(UncertainInput.CostId(id), $"kosten {names.GetValueOrDefault(id).Name ?? id}", InputKind.Cost, "raming")),
+            new(UncertainInput.CommonCostId, "gezamenlijke kostenoverschrijding (lonen, prijzen)", InputKind.Cost, "aanname"),
         ];
-        Targets = TargetsOf(first, new PlanLayout(first));
+        _firstCost = effects.Length + 4;
+        Targets = TargetsOf(first, new PlanLayout(first), charged.Length > 0);
     }
 
     public ImmutableArray<UncertainInput> Inputs { get; }
@@ -51,7 +59,8 @@ public sealed class InputProbe
     /// The plan's targets and, when it has two or more count targets, all of them together (what the optimiser aims
     /// for: a council judges the plan on every crime target at once).
     /// </summary>
-    public static ImmutableArray<AnalysisTarget> TargetsOf(SimulationPlan plan, PlanLayout layout)
+    /// <param name="claims">Add each municipality's claim (when the plan has measures that cost something).</param>
+    public static ImmutableArray<AnalysisTarget> TargetsOf(SimulationPlan plan, PlanLayout layout, bool claims = false)
     {
         var targets = new List<AnalysisTarget>();
         var municipalities = plan.Municipalities.Select(m => m.Municipality).ToList();
@@ -65,10 +74,19 @@ public sealed class InputProbe
                 [.. Enumerable.Range(0, layout.Components).Where(c => layout.Dependents(c, year).Contains(slot))];
             targets.Add(new AnalysisTarget(t.Region, t.Indicator, j, municipalities.IndexOf(t.Region), components, t.DecisiveYear));
         }
-        var counts = targets.Where(t => !t.IsScore).ToArray();
+        var counts = targets.Where(t => !t.IsScore).ToArray();  // plan targets only so far
         if (counts.Length >= 2 && counts.All(t => t.DecisiveYear == counts[0].DecisiveYear))
             targets.Add(new AnalysisTarget(Regions.VeluweWest, Indicators.TotalCrimesExclCyber, -1, -1,
-                [.. counts.SelectMany(t => t.Components).Distinct().Order()], counts[0].DecisiveYear));
+                [.. counts.SelectMany(t => t.Components).Distinct().Order()], counts[0].DecisiveYear, AnalysisTargetKind.AllCounts));
+        if (!claims) return [.. targets];
+        var costs = Budget.CostLayout.For(plan);
+        var total = costs.Items.Count - 1;
+        for (var m = 0; m < municipalities.Count; m++)
+        {
+            var region = Regions.All.IndexOf(Regions.Get(municipalities[m]));
+            targets.Add(new AnalysisTarget(municipalities[m], AnalysisTarget.ClaimIndicator, -1, m, [], plan.Budget.ClaimYear,
+                AnalysisTargetKind.Claim, costs.Slot(region, total, plan.Budget.ClaimYear)));
+        }
         return [.. targets];
     }
 
@@ -89,11 +107,25 @@ public sealed class InputProbe
         shared[effects] = runner.Simulator.Structure;
         var kernel = runner.Simulator.Kernel;
         var inputs = Inputs.Length;
+        Span<double> costs = stackalloc double[_costPurposes.Length];
+        for (var c = 0; c < costs.Length; c++)
+        {
+            var rng = ShortStream.For(key, _costPurposes[c]);
+            costs[c] = rng.NextStandardNormal();
+        }
         for (var j = 0; j < Targets.Length; j++)
         {
             var row = values.Slice(j * inputs, inputs);
-            shared.CopyTo(row);
             var target = Targets[j];
+            if (target.IsClaim)
+            {
+                // A claim depends on costs only: effects, structure and baseline do not apply.
+                row.Fill(double.NaN);
+                costs.CopyTo(row[_firstCost..]);
+                continue;
+            }
+            shared.CopyTo(row);
+            row[_firstCost..].Fill(double.NaN);
             if (target.IsScore)
             {
                 row[effects + 1] = runner.Simulator.ScoreDriver(target.Municipality, 0);
@@ -118,14 +150,20 @@ public sealed class InputProbe
     }
 
     /// <summary>The decisive value of a target in the trajectory just simulated (a joint target: the sum of the count targets).</summary>
-    public int Value(AnalysisTarget target, BatchRunner runner) => target.IsJoint ? Joint(runner) : runner.TargetValue(target.PlanTarget);
+    public int Value(AnalysisTarget target, BatchRunner runner) => target.Kind switch
+    {
+        AnalysisTargetKind.AllCounts => Joint(runner),
+        AnalysisTargetKind.Claim => runner.Cost(target.CostSlot),
+        _ => runner.TargetValue(target.PlanTarget),
+    };
 
-    /// <summary>Whether a target was met in the trajectory just simulated (a joint target: every count target).</summary>
+    /// <summary>Whether a target was met in the trajectory just simulated (a joint target: every count target; a claim: never asked).</summary>
     public bool Met(AnalysisTarget target, BatchRunner runner)
     {
+        if (target.IsClaim) return false;
         if (!target.IsJoint) return runner.TargetMet(target.PlanTarget);
         foreach (var t in Targets)
-            if (!t.IsJoint && !t.IsScore && !runner.TargetMet(t.PlanTarget)) return false;
+            if (t.Kind == AnalysisTargetKind.Plan && !t.IsScore && !runner.TargetMet(t.PlanTarget)) return false;
         return true;
     }
 
@@ -133,7 +171,7 @@ public sealed class InputProbe
     {
         var sum = 0;
         foreach (var t in Targets)
-            if (!t.IsJoint && !t.IsScore) sum += runner.TargetValue(t.PlanTarget);
+            if (t.Kind == AnalysisTargetKind.Plan && !t.IsScore) sum += runner.TargetValue(t.PlanTarget);
         return sum;
     }
 }

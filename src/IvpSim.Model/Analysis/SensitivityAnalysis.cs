@@ -97,8 +97,9 @@ public static class SensitivityAnalysis
                 var n = Pooled(acc.Trajectories, start);
                 if (n.Sum() == 0) continue;
                 var met = Pooled(acc.Met[0], start);
-                var index = BinnedEstimates.FirstOrderIndex(n, Pooled(acc.Sum, start), Pooled(acc.SumOfSquares, start));
-                var meetIndex = BinnedEstimates.FirstOrderIndex(n, met, met);
+                var sum = Pooled(acc.Sum, start);
+                var index = BinnedEstimates.FirstOrderIndex(n, sum, Pooled(acc.SumOfSquares, start));
+                var meetIndex = target.IsClaim ? double.NaN : BinnedEstimates.FirstOrderIndex(n, met, met);
                 var replicates = Enumerable.Range(0, g).Select(k =>
                 {
                     var at = start + k * b;
@@ -106,30 +107,41 @@ public static class SensitivityAnalysis
                     return (Value: BinnedEstimates.FirstOrderIndex(acc.Trajectories.AsSpan(at, b), acc.Sum.AsSpan(at, b), acc.SumOfSquares.AsSpan(at, b)),
                         Meet: BinnedEstimates.FirstOrderIndex(acc.Trajectories.AsSpan(at, b), m, m));
                 }).ToArray();
-                var (low, high) = Tornado(input, n, met);
+                var (low, high) = target.IsClaim ? (double.NaN, double.NaN) : Tornado(input, n, met);
+                var (valueLow, valueHigh) = Tornado(input, n, sum);
+                var unit = Unit(target);
                 rows.Add(new SensitivityRow(target.Key, target.Region, target.Indicator, input.Id, input.LabelFor(target), input.KindNl, input.Evidence,
                     index, BinnedEstimates.Replicates(replicates.Select(r => r.Value)).Se,
-                    meetIndex, BinnedEstimates.Replicates(replicates.Select(r => r.Meet)).Se,
-                    (double)met.Sum() / n.Sum(), low, high));
+                    meetIndex, target.IsClaim ? double.NaN : BinnedEstimates.Replicates(replicates.Select(r => r.Meet)).Se,
+                    target.IsClaim ? double.NaN : (double)met.Sum() / n.Sum(), low, high, valueLow * unit, valueHigh * unit));
             }
         }
         // Per target, the most influential first: on meeting the target, then on its value.
-        return [.. rows.OrderBy(r => probe.Targets.IndexOf(probe.Targets.First(t => t.Key == r.Target)))
+        var order = probe.Targets.Select((t, k) => (t.Key, k)).ToDictionary(x => x.Key, x => x.k);
+        return [.. rows.OrderBy(r => order[r.Target])
             .ThenByDescending(r => double.IsNaN(r.MeetIndex) ? -1 : r.MeetIndex).ThenByDescending(r => double.IsNaN(r.Index) ? -1 : r.Index)];
     }
 
     /// <summary>
-    /// P(meet) near the input's 10th and 90th percentile (bins 1-2 and 17-18 of 20: 5-15% and 85-95%); for a
-    /// category the least and the most favourable one that occurs.
+    /// The mean of a per-bin sum (meets: the chance; values: the mean value) near the input's 10th and 90th percentile
+    /// (bins 1-2 and 17-18 of 20: 5-15% and 85-95%); for a category the lowest and the highest that occurs.
     /// </summary>
-    private static (double Low, double High) Tornado(UncertainInput input, long[] n, long[] met)
+    private static (double Low, double High) Tornado(UncertainInput input, long[] n, long[] sums)
     {
-        static double Chance(long[] n, long[] met, params int[] bins) =>
-            bins.Sum(b => n[b]) is var count and > 0 ? (double)bins.Sum(b => met[b]) / count : double.NaN;
-        if (!input.Categorical) return (Chance(n, met, 1, 2), Chance(n, met, 17, 18));
-        var chances = Enumerable.Range(0, n.Length).Where(k => n[k] > 0).Select(k => (double)met[k] / n[k]).ToArray();
-        return (chances.Min(), chances.Max());
+        static double Mean(long[] n, long[] sums, params int[] bins) =>
+            bins.Sum(b => n[b]) is var count and > 0 ? (double)bins.Sum(b => sums[b]) / count : double.NaN;
+        if (!input.Categorical) return (Mean(n, sums, 1, 2), Mean(n, sums, 17, 18));
+        var means = Enumerable.Range(0, n.Length).Where(k => n[k] > 0).Select(k => (double)sums[k] / n[k]).ToArray();
+        return (means.Min(), means.Max());
     }
+
+    /// <summary>From histogram units to what people read: crimes, a score, euros.</summary>
+    private static double Unit(AnalysisTarget target) => target.Kind switch
+    {
+        AnalysisTargetKind.Claim => Budget.CostLayout.EurosPerUnit,
+        AnalysisTargetKind.AllCounts => 1,
+        _ => 1.0 / Domain.Indicators.Get(target.Indicator).Scale,
+    };
 
     private static List<InformationRow> Information(InputProbe probe, SensitivityAccumulator acc, IReadOnlyList<SimulationPlan> plans)
     {
@@ -138,6 +150,7 @@ public static class SensitivityAnalysis
         const int b = InputBins.Count, g = SensitivityAccumulator.Groups;
         for (var j = 0; j < probe.Targets.Length; j++)
         {
+            if (probe.Targets[j].IsClaim) continue;  // a claim is not met or missed
             for (var i = 0; i < probe.Inputs.Length; i++)
             {
                 var input = probe.Inputs[i];

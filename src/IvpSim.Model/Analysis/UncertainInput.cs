@@ -11,6 +11,8 @@ public enum InputKind
     Baseline,
     /// <summary>The chance in the decisive year itself: Poisson counting noise, or the survey's measurement.</summary>
     Noise,
+    /// <summary>A measure's cost overrun, or the overrun all measures share (wages, prices): what drives a claim.</summary>
+    Cost,
 }
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed record UncertainInput(string Id, string LabelNl, InputKind Kind, s
     public const string LevelId = "level";
     public const string DevelopmentId = "development";
     public const string NoiseId = "noise";
+    public const string CommonCostId = "cost:common";
+
+    public static string CostId(string intervention) => $"cost:{intervention}";
 
     public bool Categorical => Kind == InputKind.Structure;
 
@@ -37,6 +42,7 @@ public sealed record UncertainInput(string Id, string LabelNl, InputKind Kind, s
         InputKind.Measure => "maatregel",
         InputKind.Structure => "modelstructuur",
         InputKind.Baseline => "basislijn",
+        InputKind.Cost => "kosten",
         _ => "toeval",
     };
 }

@@ -89,6 +89,12 @@ public sealed class BatchRunner
     /// <summary>The simulator of the trajectory just simulated: its kernel and survey drivers, for sensitivity analysis.</summary>
     public TrajectorySimulator Simulator => _simulator;
 
+    /// <summary>Where each (region, cost item, year) cost lies in the trajectory's costs.</summary>
+    public CostLayout CostLayout => _costs.Layout;
+
+    /// <summary>A cost (units of €100) of the trajectory just simulated.</summary>
+    public int Cost(int slot) => _costBuffer[slot];
+
     /// <summary>The layout of components, years and output slots.</summary>
     public PlanLayout Layout => _components;
 

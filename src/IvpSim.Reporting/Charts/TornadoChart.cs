@@ -17,13 +17,17 @@ public static class TornadoChart
     {
         var shown = Top(rows);
         var plot = new Plot();
-        var overall = rows.Count > 0 ? rows[0].PMeet * 100 : 0;
+        // A claim has no chance: its bars are the mean claim (thousands of euros) at the input's 10th and 90th percentile.
+        var claim = rows.Count > 0 && IsClaim(rows[0]);
+        double Low(SensitivityRow r) => claim ? r.ValueLow / 1000 : r.PMeetLow * 100;
+        double High(SensitivityRow r) => claim ? r.ValueHigh / 1000 : r.PMeetHigh * 100;
+        var overall = rows.Count == 0 ? 0 : claim ? shown.Select(r => (Low(r) + High(r)) / 2).DefaultIfEmpty(0).Average() : rows[0].PMeet * 100;
         var ticks = new List<Tick>();
         for (var k = 0; k < shown.Count; k++)
         {
             var r = shown[k];
             var y = shown.Count - 1 - k;
-            double low = r.PMeetLow * 100, high = r.PMeetHigh * 100;
+            double low = Low(r), high = High(r);
             var bar = plot.Add.Bar(new Bar
             {
                 Position = y, ValueBase = Math.Min(low, high), Value = Math.Max(low, high),
@@ -36,21 +40,25 @@ public static class TornadoChart
         var middle = plot.Add.VerticalLine(overall);
         middle.Color = Colors.Black;
         middle.LinePattern = LinePattern.Dashed;
-        middle.LegendText = $"kans nu {DutchFormat.Number(overall)}%";
+        middle.LegendText = claim ? $"claim ongeveer € {DutchFormat.Number(overall)} duizend" : $"kans nu {DutchFormat.Number(overall)}%";
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.SetLimitsX(0, 100);
+        if (!claim) plot.Axes.SetLimitsX(0, 100);
         plot.Title(title);
-        plot.XLabel("Kans doel gehaald (%) bij P10 en P90 van de invoer; oranje: zwakke of geen evidentie");
+        plot.XLabel(claim
+            ? "Gemiddelde claim (duizend euro) bij P10 en P90 van de invoer"
+            : "Kans doel gehaald (%) bij P10 en P90 van de invoer; oranje: zwakke of geen evidentie");
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
 
     public static void Save(IReadOnlyList<SensitivityRow> rows, string title, string path) => Create(rows, title).SavePng(path, 1000, 520);
 
-    /// <summary>The inputs with the widest swing in the chance, widest first.</summary>
+    /// <summary>The inputs with the widest swing in the chance (a claim: in its mean), widest first.</summary>
     public static List<SensitivityRow> Top(IEnumerable<SensitivityRow> rows) =>
-        [.. rows.Where(r => double.IsFinite(r.PMeetLow) && double.IsFinite(r.PMeetHigh))
-            .OrderByDescending(r => Math.Abs(r.PMeetHigh - r.PMeetLow)).Take(Bars)];
+        [.. rows.Where(r => IsClaim(r) ? double.IsFinite(r.ValueLow) && double.IsFinite(r.ValueHigh) : double.IsFinite(r.PMeetLow) && double.IsFinite(r.PMeetHigh))
+            .OrderByDescending(r => IsClaim(r) ? Math.Abs(r.ValueHigh - r.ValueLow) : Math.Abs(r.PMeetHigh - r.PMeetLow)).Take(Bars)];
+
+    public static bool IsClaim(SensitivityRow row) => row.Indicator == AnalysisTarget.ClaimIndicator;
 
     public static bool Weak(string evidence) => evidence is "weak" or "none" or "assumption" or "onbekend";
 

@@ -6,7 +6,7 @@ namespace IvpSim.Reporting.Csv;
 public static class SensitivityCsv
 {
     public const string Header =
-        "target,region,indicator,input,label,kind,evidence_strength,index,index_se,meet_index,meet_index_se,p_meet,p_meet_low,p_meet_high";
+        "target,region,indicator,input,label,kind,evidence_strength,index,index_se,meet_index,meet_index_se,p_meet,p_meet_low,p_meet_high,value_low,value_high";
 
     public const string InformationHeader = "target,input,label,kind,evidence_strength,best_scenario,p_meet_best,evppi,evppi_se";
 
@@ -16,7 +16,7 @@ public static class SensitivityCsv
         foreach (var r in rows)
         {
             csv.Row(r.Target, r.Region, r.Indicator, r.Input, r.LabelNl, r.KindNl, r.Evidence, Finite(r.Index), Finite(r.IndexSe),
-                Finite(r.MeetIndex), Finite(r.MeetIndexSe), Finite(r.PMeet), Finite(r.PMeetLow), Finite(r.PMeetHigh));
+                Finite(r.MeetIndex), Finite(r.MeetIndexSe), Finite(r.PMeet), Finite(r.PMeetLow), Finite(r.PMeetHigh), Finite(r.ValueLow), Finite(r.ValueHigh));
         }
         return csv.ToString();
     }

@@ -31,20 +31,23 @@ public static class SensitivityHtml
         foreach (var target in result.Rows.GroupBy(r => r.Target))
         {
             var rows = target.ToList();
+            var claim = TornadoChart.IsClaim(rows[0]);
             html.Append($"<section id=\"doel-{E(target.Key.Replace('/', '-'))}\">\n<h2>{E(Title(rows[0]))}</h2>\n")
-                .Append($"<p class=\"intro\">Kans nu {DutchFormat.Percent(rows[0].PMeet)}.</p>\n");
+                .Append(claim ? "<p class=\"intro\">Welke kostenoverschrijding de claim bepaalt.</p>\n" : $"<p class=\"intro\">Kans nu {DutchFormat.Percent(rows[0].PMeet)}.</p>\n");
             if (charts)
             {
                 var plot = TornadoChart.Create(rows, Title(rows[0]));
                 html.Append($"<figure><img alt=\"tornado {E(Title(rows[0]))}\" src=\"{ChartImage.DataUri(plot, 1000, 520)}\"></figure>\n");
             }
-            html.Append("<table>\n<thead><tr><th>Invoer</th><th>Soort</th><th>Evidentie</th><th>Invloed op halen</th><th>Invloed op aantal</th>")
-                .Append("<th>Kans laag</th><th>Kans hoog</th></tr></thead>\n<tbody>\n");
-            foreach (var r in rows.Take(12))
+            html.Append(claim
+                ? "<table>\n<thead><tr><th>Invoer</th><th>Soort</th><th>Invloed op de claim</th><th>Claim laag</th><th>Claim hoog</th></tr></thead>\n<tbody>\n"
+                : "<table>\n<thead><tr><th>Invoer</th><th>Soort</th><th>Evidentie</th><th>Invloed op halen</th><th>Invloed op aantal</th><th>Kans laag</th><th>Kans hoog</th></tr></thead>\n<tbody>\n");
+            foreach (var r in claim ? TornadoChart.Top(rows) : rows.Take(12))
             {
-                html.Append($"<tr><td>{E(r.LabelNl)}</td><td>{E(r.KindNl)}</td><td>{E(r.Evidence)}</td>")
-                    .Append($"<td class=\"num\">{Index(r.MeetIndex, r.MeetIndexSe)}</td><td class=\"num\">{Index(r.Index, r.IndexSe)}</td>")
-                    .Append($"<td class=\"num\">{Chance(r.PMeetLow)}</td><td class=\"num\">{Chance(r.PMeetHigh)}</td></tr>\n");
+                html.Append(claim
+                    ? $"<tr><td>{E(r.LabelNl)}</td><td>{E(r.KindNl)}</td><td class=\"num\">{Index(r.Index, r.IndexSe)}</td><td class=\"num\">€ {DutchFormat.Number(r.ValueLow)}</td><td class=\"num\">€ {DutchFormat.Number(r.ValueHigh)}</td></tr>\n"
+                    : $"<tr><td>{E(r.LabelNl)}</td><td>{E(r.KindNl)}</td><td>{E(r.Evidence)}</td><td class=\"num\">{Index(r.MeetIndex, r.MeetIndexSe)}</td>" +
+                      $"<td class=\"num\">{Index(r.Index, r.IndexSe)}</td><td class=\"num\">{Chance(r.PMeetLow)}</td><td class=\"num\">{Chance(r.PMeetHigh)}</td></tr>\n");
             }
             html.Append("</tbody>\n</table>\n</section>\n");
         }
@@ -78,8 +81,9 @@ public static class SensitivityHtml
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    public static string Title(SensitivityRow row) => row.Target == AnalysisTarget.AllCountTargetsId
-        ? "Alle misdaaddoelen samen"
+    public static string Title(SensitivityRow row) =>
+        row.Target == AnalysisTarget.AllCountTargetsId ? "Alle misdaaddoelen samen"
+        : TornadoChart.IsClaim(row) ? $"{Regions.Get(row.Region).NameNl}: claim (extra kosten) {row.Target[(row.Target.LastIndexOf('-') + 1)..]}"
         : $"{Regions.Get(row.Region).NameNl}: {Indicators.Get(row.Indicator).LabelNl.ToLowerInvariant()}";
 
     private static string Index(double value, double se) => double.IsFinite(value)

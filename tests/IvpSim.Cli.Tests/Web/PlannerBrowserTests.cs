@@ -18,19 +18,9 @@ public sealed class PlannerBrowserTests(PlannerHost host) : IClassFixture<Planne
     [Fact]
     public async Task Should_change_the_chance_to_the_apis_value_and_save_the_mix_When_an_adviser_switches_on_a_measure()
     {
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = DebianPackages.Require("chromium", Environment.GetEnvironmentVariable("IVPSIM_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-        });
-        await using var page = await browser.NewPageAsync();
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-        var requests = new List<string>();
-        page.Request += (_, e) =>
-        {
-            lock (requests) requests.Add(e.Request.Url);
-        };
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var (page, requests) = await HeadlessChromium.PageAsync(browser);
+        await using var _ = page;
         await page.GoToAsync(host.Address.AbsoluteUri, WaitUntilNavigation.Load);
         Assert.Equal("nl", await page.EvaluateExpressionAsync<string>("document.documentElement.lang"));
         var before = await Chance(page);
