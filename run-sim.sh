@@ -14,7 +14,7 @@ fi
 needs_build() {
   [ ! -f "$dll" ] && return 0
   [ -n "$(find "$here/src" "$here/Directory.Build.props" "$here/Directory.Packages.props" \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -print -quit)" ]
+      \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -print -quit)" ]
 }
 
 if needs_build; then
