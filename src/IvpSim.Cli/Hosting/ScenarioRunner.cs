@@ -57,7 +57,7 @@ public static class ScenarioRunner
         CancellationToken cancellationToken)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{request.Scenarios[0].ScenarioId}-{Guid.NewGuid():N}");
-        return WatchAsync(coordinator, coordinator.Compare(request, cancellationToken), request, onProgress, cancellationToken);
+        return WatchAsync(client, coordinator, coordinator.Compare(request, cancellationToken), request, onProgress, cancellationToken);
     }
 
     /// <summary>
@@ -68,10 +68,10 @@ public static class ScenarioRunner
         CancellationToken cancellationToken)
     {
         var coordinator = client.GetGrain<IRunCoordinatorGrain>($"{request.Scenarios[0].ScenarioId}-analyse-{Guid.NewGuid():N}");
-        return WatchAsync(coordinator, coordinator.Analyse(request, cancellationToken), request, onProgress, cancellationToken);
+        return WatchAsync(client, coordinator, coordinator.Analyse(request, cancellationToken), request, onProgress, cancellationToken);
     }
 
-    private static async Task<T> WatchAsync<T>(IRunCoordinatorGrain coordinator, Task<T> run, CompareRequest request, Action<RunProgress>? onProgress,
+    private static async Task<T> WatchAsync<T>(IClusterClient client, IRunCoordinatorGrain coordinator, Task<T> run, CompareRequest request, Action<RunProgress>? onProgress,
         CancellationToken cancellationToken)
     {
         var lastHeard = DateTime.UtcNow;
@@ -88,7 +88,11 @@ public static class ScenarioRunner
                 onProgress?.Invoke(progress);
             }
             // An empty coordinator after a started one: its silo died and the grain came back, without the run.
-            var lost = (last is not null && progress is { Started: false }) || DateTime.UtcNow - lastHeard > SilenceLimit;
+            // An empty coordinator answers when its silo died and the grain came back without the run; but also, for a
+            // moment, when another silo died that held the coordinator's directory entry (a second activation). Only
+            // the first is a loss: the membership says whether the coordinator's silo is still there.
+            var empty = last is not null && progress is { Started: false } && !await SiloAlive(client, last.Silo);
+            var lost = empty || DateTime.UtcNow - lastHeard > SilenceLimit;
             if (lost && !run.IsCompleted)
             {
                 var where = last is null ? "" : $" op silo {last.Silo}";
@@ -99,6 +103,21 @@ public static class ScenarioRunner
             }
         }
         return await run;
+    }
+
+    /// <summary>Whether the silo is an active member of the cluster (true when the membership cannot be read: no conclusion then).</summary>
+    private static async Task<bool> SiloAlive(IClusterClient client, string silo)
+    {
+        try
+        {
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return hosts.Keys.Any(k => k.ToString() == silo || k.ToParsableString() == silo);
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+                                      or Orleans.Runtime.Messaging.ConnectionFailedException)
+        {
+            return true;
+        }
     }
 
     private static async Task<RunProgress?> Poll(IRunCoordinatorGrain coordinator)

@@ -17,7 +17,8 @@ namespace IvpSim.Cli.Web;
 /// </summary>
 public static class ApiEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Relaxed escaping: "<=" stays readable; the JSON is served as application/json, never inlined into HTML.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Map(IEndpointRouteBuilder app)
     {

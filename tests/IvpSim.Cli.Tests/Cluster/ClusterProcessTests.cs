@@ -36,10 +36,11 @@ public sealed partial class ClusterProcessTests
         // The same run again; the silo without the coordinator is killed once a third of the trajectories are done.
         var killedOut = root.Combine("killed");
         var earlier = Coordinators([a, b]).Select(c => c.RunId).ToHashSet();
+        await using var observer = await Observer(redis.Url, clusterId);
         var run = CliRun.Of(RunArgs(killedOut, "--cluster", redis.Url, "--cluster-id", clusterId));
         var (runId, coordinatorSilo) = await NewCoordinator([a, b], earlier);
         var victim = a.Output.Contains($"run {runId}: {Runs} trajecten") ? b : a;
-        await KillWhenDone(redis.Url, clusterId, runId, run, Runs / 3, victim);
+        await KillWhenDone(observer, runId, run, Runs / 3, victim);
         var result = await run;
         Assert.True(result.ExitCode == 0, result.Error);
         var killedManifest = File.ReadAllText(Path.Combine(killedOut, "run.txt"));
@@ -62,10 +63,11 @@ public sealed partial class ClusterProcessTests
         var local = await Run(root.Combine("local"));
 
         var outDir = root.Combine("coordinator-killed");
+        await using var observer = await Observer(redis.Url, clusterId);
         var run = CliRun.Of(RunArgs(outDir, "--cluster", redis.Url, "--cluster-id", clusterId));
         var (runId, _) = await NewCoordinator([a, b], []);
         var (host, survivor) = a.Output.Contains($"run {runId}:") ? (a, b) : (b, a);
-        await KillWhenDone(redis.Url, clusterId, runId, run, Runs / 2, host);
+        await KillWhenDone(observer, runId, run, Runs / 2, host);
 
         var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0, result.Error);
@@ -84,10 +86,11 @@ public sealed partial class ClusterProcessTests
 
         var outDir = root.Combine("client-killed");
         string[] args = [.. RunArgs(outDir, "--cluster", redis.Url, "--cluster-id", clusterId)];
+        await using (var observer = await Observer(redis.Url, clusterId))
         await using (var client = CliProcess.Start(args))
         {
             var (runId, _) = await NewCoordinator([a, b], []);
-            await KillWhenDone(redis.Url, clusterId, runId, Task.Delay(Timeout.Infinite), Runs * 2 / 5, client);
+            await KillWhenDone(observer, runId, Task.Delay(Timeout.Infinite), Runs * 2 / 5, client);
         }
         Assert.False(Directory.Exists(outDir));
 
@@ -166,9 +169,15 @@ public sealed partial class ClusterProcessTests
     }
 
     /// <summary>Watches the run's progress from a client of its own and SIGKILLs <paramref name="victim"/> once <paramref name="done"/> trajectories are done.</summary>
-    private static async Task KillWhenDone(string redis, string clusterId, string runId, Task run, long done, CliProcess victim)
+    /// <summary>
+    /// A client that watches the run's progress, connected before the run starts: a run whose municipalities are
+    /// already fitted (the same data ran before on this cluster) is under way within a second.
+    /// </summary>
+    private static Task<RemoteCluster> Observer(string redis, string clusterId) =>
+        RemoteCluster.ConnectAsync(ClusterAddress.Parse(redis), clusterId, TimeSpan.FromSeconds(30), default);
+
+    private static async Task KillWhenDone(RemoteCluster observer, string runId, Task run, long done, CliProcess victim)
     {
-        await using var observer = await RemoteCluster.ConnectAsync(ClusterAddress.Parse(redis), clusterId, TimeSpan.FromSeconds(30), default);
         var coordinator = observer.Client.GetGrain<IRunCoordinatorGrain>(runId);
         RunProgress progress;
         do progress = await coordinator.GetProgress();
