@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace IvpSim.Model.Forecasting;
 
-/// <summary>How to calibrate: rolling origins, horizons, draws per forecast while searching and at the end, and the seed.</summary>
+/// <summary>
+/// How to calibrate: rolling origins, horizons, draws per forecast while searching and at the end, the seed, and how many
+/// bootstrap re-stackings the weights are the mean of (0: the single best fit).
+/// </summary>
 public sealed record CalibrationOptions(ImmutableArray<int> Origins, int MaxHorizon, int SearchDraws, int FinalDraws, ulong Seed,
     int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40);
 
@@ -69,7 +72,22 @@ public static class ForecastCalibrator
         var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
         var final = Score(series, options, best.Settings, options.FinalDraws, forecasts);
         // The final scoring projected every structure: the bootstrap re-stacks those samples, it projects nothing again.
-        var settings = final.Settings with { WeightSamples = ResampledWeights(forecasts, options) };
+        var samples = ResampledWeights(forecasts, options, OwnStructures, _ => true);
+        var settings = final.Settings with { WeightSamples = samples };
+        if (!samples.IsEmpty)
+        {
+            // Bagged stacking: the weights are the mean over bootstrap samples of the series, not the one best fit. Where
+            // the data cannot tell structures apart the mixture keeps them all instead of betting on one (forward in
+            // time this scored better at every horizon: relative WIS 0.970 → 0.957 on the corpus).
+            var anchored = Structures.IndexOf(Structures.AnchoredId);
+            var anyAnchor = series.Any(s => s.Anchor is not null);
+            int[] all = [.. Enumerable.Range(0, Structures.All.Length)];
+            settings = settings with
+            {
+                AnchorWeights = Mean(samples),
+                Weights = Mean(ResampledWeights(forecasts, options, all, i => i != anchored || anyAnchor)),
+            };
+        }
         return new CalibrationResult(settings, final.Crps, count, final.Coverage, log.ToImmutable());
     }
 
@@ -77,10 +95,10 @@ public static class ForecastCalibrator
     /// The national weights stacked again on bootstrap samples of the series (all forecasts of a series together):
     /// how far the data pin the weights down, for the structural range of a chance.
     /// </summary>
-    private static ImmutableArray<ImmutableArray<double>> ResampledWeights(IReadOnlyList<OutOfSampleForecast> forecasts, CalibrationOptions options)
+    private static ImmutableArray<ImmutableArray<double>> ResampledWeights(IReadOnlyList<OutOfSampleForecast> forecasts, CalibrationOptions options,
+        int[] own, Func<int, bool> available)
     {
         if (options.WeightSamples <= 0) return [];
-        var own = OwnStructures;
         var moments = OutOfSample.PerForecast(forecasts, own);
         var bySeries = Enumerable.Range(0, forecasts.Count).GroupBy(i => forecasts[i].Series).Select(g => g.ToArray()).ToArray();
         var rng = Random.RandomStream.For(options.Seed, 0, Random.RandomStreams.Purpose("weight-bootstrap"));
@@ -90,9 +108,16 @@ public static class ForecastCalibrator
             var chosen = new List<int>();
             for (var i = 0; i < bySeries.Length; i++) chosen.AddRange(bySeries[(int)(rng.NextDouble() * bySeries.Length)]);
             var (a, m) = OutOfSample.Mean(moments, chosen);
-            samples.Add(Expand(own, Stacking.Weights(a, m, [.. own.Select(_ => true)])));
+            samples.Add(Expand(own, Stacking.Weights(a, m, [.. own.Select(available)])));
         }
         return samples.ToImmutable();
+    }
+
+    /// <summary>The mean of weight samples, rounded and summing to 1 as stored.</summary>
+    private static ImmutableArray<double> Mean(ImmutableArray<ImmutableArray<double>> samples)
+    {
+        int[] all = [.. Enumerable.Range(0, Structures.All.Length)];
+        return Expand(all, [.. all.Select(k => samples.Average(s => s[k]))]);
     }
 
     private static Candidate Search(Candidate start, Func<ForecastSettings, Candidate> evaluate, int rounds,
