@@ -9,22 +9,12 @@ namespace IvpSim.Grains;
 /// </summary>
 public sealed class InterventionGrain : Grain, IInterventionGrain
 {
-    private const int Kept = 16;
+    private readonly KeptResults<PlannedInterventionMessage> _prepared = new(16);
 
-    private readonly Dictionary<string, PlannedInterventionMessage> _prepared = [];
-    private readonly Queue<string> _order = new();
-
-    public Task<PlannedInterventionMessage> Prepare(InterventionRequest request)
-    {
-        if (request.Key.Length > 0 && _prepared.TryGetValue(request.Key, out var kept)) return Task.FromResult(kept);
-        var (planned, cost) = InterventionPlanning.Plan(request.Intervention, request.Uses, request.Budget, request.Population);
-        var message = new PlannedInterventionMessage(planned, cost);
-        if (request.Key.Length > 0)
+    public Task<PlannedInterventionMessage> Prepare(InterventionRequest request) =>
+        Task.FromResult(_prepared.GetOrCompute(request.Key, () =>
         {
-            _prepared[request.Key] = message;
-            _order.Enqueue(request.Key);
-            if (_order.Count > Kept) _prepared.Remove(_order.Dequeue());
-        }
-        return Task.FromResult(message);
-    }
+            var (planned, cost) = InterventionPlanning.Plan(request.Intervention, request.Uses, request.Budget, request.Population);
+            return new PlannedInterventionMessage(planned, cost);
+        }));
 }

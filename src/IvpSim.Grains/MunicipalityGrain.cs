@@ -16,8 +16,7 @@ public sealed class MunicipalityGrain : Grain, IMunicipalityGrain
 
     private ObservationSet? _data;
     private CalibrationSeriesSet? _series;
-    private readonly Dictionary<string, MunicipalityModelMessage> _models = [];
-    private readonly Queue<string> _order = new();
+    private readonly KeptResults<MunicipalityModelMessage> _models = new(KeptModels);
     private int _loads, _calibrations;
 
     private string Municipality => GrainKeys.MunicipalityOf(this.GetPrimaryKeyString());
@@ -36,17 +35,13 @@ public sealed class MunicipalityGrain : Grain, IMunicipalityGrain
     {
         if (_data is null || _series is null)
             throw new ModelInputException($"gemeente {Municipality}: eerst gegevens laden, dan kalibreren");
-        if (request.Key.Length > 0 && _models.TryGetValue(request.Key, out var kept)) return Task.FromResult(kept);
-        _calibrations++;
-        var model = new MunicipalityModelMessage(BaselineCalibrator.FitMunicipality(Municipality, _series.Series, _data, request.Hyper,
-            request.National, request.Anchors, request.Settings));
-        if (request.Key.Length > 0)
+        var (data, series) = (_data, _series);
+        return Task.FromResult(_models.GetOrCompute(request.Key, () =>
         {
-            _models[request.Key] = model;
-            _order.Enqueue(request.Key);
-            if (_order.Count > KeptModels) _models.Remove(_order.Dequeue());
-        }
-        return Task.FromResult(model);
+            _calibrations++;
+            return new MunicipalityModelMessage(BaselineCalibrator.FitMunicipality(Municipality, series.Series, data, request.Hyper,
+                request.National, request.Anchors, request.Settings));
+        }));
     }
 
     public Task<GrainWork> GetWork() => Task.FromResult(new GrainWork(_loads, _calibrations));

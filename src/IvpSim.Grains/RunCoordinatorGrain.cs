@@ -33,8 +33,8 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
     {
         var runId = this.GetPrimaryKeyString();
         var scenarios = request.Scenarios;
-        var runs = scenarios.IsEmpty ? 0 : scenarios[0].Runs;
         var plans = await CalibrateTogether(scenarios);
+        var runs = scenarios[0].Runs;
         cancellationToken.ThrowIfCancellationRequested();
 
         var places = await WorkerPlaces();

@@ -61,13 +61,13 @@ public static class ApiEndpoints
     /// <summary>A CSV table as JSON rows with the same fields; numbers as numbers.</summary>
     private static List<Dictionary<string, object?>> Rows(string csv)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].TrimEnd('\r').Split(',');
-        return [.. lines.Skip(1).Select(line =>
-        {
-            var fields = line.TrimEnd('\r').Split(',');
-            return header.Select((h, i) => (h, v: i < fields.Length ? fields[i] : "")).ToDictionary(x => x.h, x => Value(x.v));
-        })];
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        var header = reader.HeaderRecord!;
+        var rows = new List<Dictionary<string, object?>>();
+        while (reader.Read()) rows.Add(header.ToDictionary(h => h, h => Value(reader.GetField(h) ?? "")));
+        return rows;
     }
 
     private static object? Value(string text) =>

@@ -25,7 +25,8 @@ public static class PageEndpoints
         {
             var scenarios = library.List();
             var start = scenarios.Contains(DefaultStart) ? DefaultStart : scenarios.FirstOrDefault();
-            return await Render(http, antiforgery, library, engine, start, null, ServeSettings.PageRuns, run: true, "", ct);
+            return await Render(http, antiforgery, library, engine, start ?? "", start is null ? null : library.Load(start), null,
+                ServeSettings.PageRuns, run: true, "", ct);
         });
         app.MapPost("/", PostAsync).DisableAntiforgery();  // validated below, so that a refusal is a page, not a bare 400
     }
@@ -40,12 +41,12 @@ public static class PageEndpoints
         var start = form.GetValueOrDefault("scenario") ?? DefaultStart;
         var action = form.GetValueOrDefault("action") ?? "run";
         var saveName = form.GetValueOrDefault("savename") ?? "";
-        int runs = ServeSettings.PageRuns;
+        var runs = int.TryParse(form.GetValueOrDefault("runs"), out var r) && r >= 1_000 ? Math.Min(r, settings.MaxRuns) : ServeSettings.PageRuns;
+        ScenarioInputs? startInputs = null;
         try
         {
-            runs = int.TryParse(form.GetValueOrDefault("runs"), out var r) && r >= 1_000 ? Math.Min(r, settings.MaxRuns) : ServeSettings.PageRuns;
-            if (action == "load") return await Render(http, antiforgery, library, engine, start, null, runs, run: true, saveName, ct);
-            var startInputs = library.Load(start);
+            startInputs = library.Load(start);
+            if (action == "load") return await Render(http, antiforgery, library, engine, start, startInputs, null, runs, run: true, saveName, ct);
             var mix = Mix(startInputs, form);
             switch (action)
             {
@@ -57,7 +58,7 @@ public static class PageEndpoints
                     };
                     var path = library.Save(scenario, form.GetValueOrDefault("overwrite") == "true",
                         $"Opgeslagen door de IvpSim-planner, {DateTime.Now:yyyy-MM-dd HH:mm}, vanuit {start}. Draai met: ./run-sim.sh run scenarios/{saveName}.yaml");
-                    return await Render(http, antiforgery, library, engine, start, form, runs, run: false, saveName, ct,
+                    return await Render(http, antiforgery, library, engine, start, startInputs, form, runs, run: false, saveName, ct,
                         message: $"Opgeslagen als scenarios/{Path.GetFileName(path)}.");
                 }
                 case "report":
@@ -67,12 +68,13 @@ public static class PageEndpoints
                         "ivpsim-rapport.html");
                 }
                 default:
-                    return await Render(http, antiforgery, library, engine, start, form, runs, run: true, saveName, ct);
+                    return await Render(http, antiforgery, library, engine, start, startInputs, form, runs, run: true, saveName, ct);
             }
         }
         catch (Exception e) when (WebErrors.Message(e) is { } message)
         {
-            return await Render(http, antiforgery, library, engine, library.List().Contains(start) ? start : null, form, runs, run: false, saveName, ct,
+            // A starting scenario that could not be read shows no mix: only the message.
+            return await Render(http, antiforgery, library, engine, start, startInputs, form, runs, run: false, saveName, ct,
                 error: message, status: StatusCodes.Status400BadRequest);
         }
     }
@@ -82,16 +84,15 @@ public static class PageEndpoints
         start with { Scenario = start.Scenario with { Id = PlannerEngine.MixId, NameNl = "Eigen mix", Interventions = MixForm.Uses(start, form) } };
 
     private static async Task<IResult> Render(HttpContext http, IAntiforgery antiforgery, ScenarioLibrary library, PlannerEngine engine,
-        string? start, IReadOnlyDictionary<string, string>? form, int runs, bool run, string saveName, CancellationToken ct,
+        string start, ScenarioInputs? inputs, IReadOnlyDictionary<string, string>? form, int runs, bool run, string saveName, CancellationToken ct,
         string? message = null, string? error = null, int status = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         IReadOnlyList<MixRow> rows = [];
         PlannerResults? results = null;
         var startName = "";
-        if (start is not null)
+        if (inputs is not null)
         {
-            var inputs = library.Load(start);
             startName = inputs.Scenario.NameNl;
             // What the user set stays on the page, also when it could not be run.
             rows = form is null ? MixForm.Rows(inputs) : MixForm.Overlay(MixForm.Rows(inputs), form);
@@ -101,7 +102,7 @@ public static class PageEndpoints
                 results = await engine.CompareAsync(inputs, mix, runs, charts: true, ct);
             }
         }
-        var view = new PlannerView(library.List(), start ?? "", startName, rows, [2020, 2021, 2022, 2023, 2024], runs, results, message, error,
+        var view = new PlannerView(library.List(), start, startName, rows, [2020, 2021, 2022, 2023, 2024], runs, results, message, error,
             tokens.FormFieldName, tokens.RequestToken ?? "", saveName);
         return new RazorComponentResult<PlannerPage>(new { View = view }) { StatusCode = status };
     }

@@ -15,8 +15,7 @@ public static class PortfolioEvaluator
         var n = Math.Max(1, run.Trajectories);
         var pAll = (double)run.CountTargetsAllMet / n;
         ImmutableArray<double> pTargets = [.. run.TargetsMet.Select(m => (double)m / n)];
-        var municipalities = space.Options.Select(o => o.Municipality).Concat(Regions.Municipalities).Distinct().ToArray();
-        var claim = municipalities.ToImmutableDictionary(m => m,
+        var claim = Regions.Municipalities.ToImmutableDictionary(m => m,
             m => run.FindCost(m, CostLayout.TotalId, claimYear) is { Total: > 0 } h ? h.Quantile(0.8) * (double)CostLayout.EurosPerUnit : 0);
         var countTargets = Enumerable.Range(0, targets.Length)
             .Where(j => Indicators.Get(targets[j].Indicator).Kind == IndicatorKind.Count).ToArray();

@@ -28,13 +28,12 @@ public static class TornadoChart
             var r = shown[k];
             var y = shown.Count - 1 - k;
             double low = Low(r), high = High(r);
-            var bar = plot.Add.Bar(new Bar
+            plot.Add.Bar(new Bar
             {
                 Position = y, ValueBase = Math.Min(low, high), Value = Math.Max(low, high),
                 FillColor = Weak(r.Evidence) ? Colors.Orange.WithAlpha(.8) : Colors.SteelBlue.WithAlpha(.8),
                 Orientation = Orientation.Horizontal, Size = 0.7,
             });
-            _ = bar;
             ticks.Add(new Tick(y, $"{Shorten(r.LabelNl)} [{r.Evidence}]"));
         }
         var middle = plot.Add.VerticalLine(overall);
