@@ -42,8 +42,11 @@ public sealed class CalibrationFileTests : IDisposable
     {
         var path = Path.Combine(_dir, "bad.yaml");
         var good = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
-        var at = good.IndexOf("  local-level: 0\n", StringComparison.Ordinal);
-        File.WriteAllText(path, good[..at] + "  local-level: 0.5\n" + good[(at + "  local-level: 0\n".Length)..]);
+        // The first weight under 'weights:' gets half a unit more, so the weights no longer sum to 1.
+        var at = good.IndexOf("\nweights:\n  random-walk: ", StringComparison.Ordinal) + "\nweights:\n  random-walk: ".Length;
+        var end = good.IndexOf('\n', at);
+        var raised = double.Parse(good[at..end], System.Globalization.CultureInfo.InvariantCulture) + 0.5;
+        File.WriteAllText(path, good[..at] + raised.ToString(System.Globalization.CultureInfo.InvariantCulture) + good[end..]);
 
         var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(path));
 

@@ -7,7 +7,7 @@ namespace IvpSim.Model.Forecasting;
 /// bootstrap re-stackings the weights are the mean of (0: the single best fit).
 /// </summary>
 public sealed record CalibrationOptions(ImmutableArray<int> Origins, int MaxHorizon, int SearchDraws, int FinalDraws, ulong Seed,
-    int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40);
+    int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40, double PriorYears = 1);
 
 /// <summary>Coverage of the combined model's 50% and 90% intervals for one data set and horizon.</summary>
 public sealed record CoverageCell(string DataSet, int Horizon, int Forecasts, double Coverage50, double Coverage90);
@@ -77,8 +77,8 @@ public static class ForecastCalibrator
         if (!samples.IsEmpty)
         {
             // Bagged stacking: the weights are the mean over bootstrap samples of the series, not the one best fit. Where
-            // the data cannot tell structures apart the mixture keeps them all instead of betting on one (forward in
-            // time this scored better at every horizon: relative WIS 0.970 → 0.957 on the corpus).
+            // the data cannot tell structures apart the mixture keeps them all instead of betting on one. Each sample is
+            // shrunk towards even weights by the years it was learned from (see Shrunk).
             var anchored = Structures.IndexOf(Structures.AnchoredId);
             var anyAnchor = series.Any(s => s.Anchor is not null);
             int[] all = [.. Enumerable.Range(0, Structures.All.Length)];
@@ -102,15 +102,30 @@ public static class ForecastCalibrator
         var moments = OutOfSample.PerForecast(forecasts, own);
         var bySeries = Enumerable.Range(0, forecasts.Count).GroupBy(i => forecasts[i].Series).Select(g => g.ToArray()).ToArray();
         var rng = Random.RandomStream.For(options.Seed, 0, Random.RandomStreams.Purpose("weight-bootstrap"));
+        var years = forecasts.Select(f => f.Year).Distinct().Count();
         var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
         for (var b = 0; b < options.WeightSamples; b++)
         {
             var chosen = new List<int>();
             for (var i = 0; i < bySeries.Length; i++) chosen.AddRange(bySeries[(int)(rng.NextDouble() * bySeries.Length)]);
             var (a, m) = OutOfSample.Mean(moments, chosen);
-            samples.Add(Expand(own, Stacking.Weights(a, m, [.. own.Select(available)])));
+            var stacked = Stacking.Weights(a, m, [.. own.Select(available)]);
+            samples.Add(Expand(own, Shrunk(stacked, [.. own.Select(available)], years, options.PriorYears)));
         }
         return samples.ToImmutable();
+    }
+
+    /// <summary>
+    /// Stacked weights shrunk towards equal weights as if <paramref name="priorYears"/> more years had been seen, each
+    /// favouring no structure: the series of one year share that year's surprise, so the evidence grows with the years
+    /// scored, not with the series. Learned from one year, the weights are half the stacking's, half even.
+    /// </summary>
+    private static double[] Shrunk(double[] stacked, bool[] available, int years, double priorYears)
+    {
+        if (priorYears <= 0) return stacked;
+        var share = years / (years + priorYears);
+        var even = 1.0 / available.Count(a => a);
+        return [.. stacked.Select((w, i) => available[i] ? share * w + (1 - share) * even : 0)];
     }
 
     /// <summary>The mean of weight samples, rounded and summing to 1 as stored.</summary>

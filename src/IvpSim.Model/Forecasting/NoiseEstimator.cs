@@ -62,5 +62,6 @@ public static class NoiseEstimator
 
     private static double Likelihood(CalibrationSeries series, double psi, ForecastSettings settings) =>
         StateFilter.Trend(series, psi, settings.LevelDriftSd * settings.LevelDriftSd,
-            settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd).LogLikelihood;
+            settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd,
+            settings.JumpProbability, settings.JumpSd * settings.JumpSd).LogLikelihood;
 }

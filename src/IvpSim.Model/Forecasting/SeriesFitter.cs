@@ -14,7 +14,8 @@ public static class SeriesFitter
         RequireObservations(series);
         var noise = NoiseEstimator.Of(series, pooledNoise, settings);
         var q = settings.LevelDriftSd * settings.LevelDriftSd;
-        var trend = StateFilter.Trend(series, noise, q, settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd);
+        var trend = StateFilter.Trend(series, noise, q, settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd,
+            settings.JumpProbability, settings.JumpSd * settings.JumpSd);
         var level = StateFilter.Level(series, noise, q);
         var offset = anchor is not null && anchor.Count > 0 && anchor.LastYear >= series.LastYear
             ? Offset(series, anchor, noise, anchorNoise, q)

@@ -13,14 +13,22 @@ public static class StateFilter
 {
     public sealed record TrendResult(TrendEstimate State, double LogLikelihood, ImmutableArray<GapEstimate> Gaps);
 
-    /// <summary>Local linear trend: x' = x + b + η, b' = b + ζ; η ~ N(0, q), ζ ~ N(0, r).</summary>
-    public static TrendResult Trend(CalibrationSeries series, double noise, double q, double r, double slopePriorSd)
+    /// <summary>
+    /// Local linear trend: x' = x + b + η, b' = b + ζ; η ~ N(0, q), ζ ~ N(0, r). With <paramref name="jumpProbability"/>
+    /// > 0 a year may also be a year of upheaval in which the level jumps by N(0, <paramref name="jumpVariance"/>), as
+    /// the projection assumes: each observation updates under both (a jump mostly moves the level, not the slope) and the
+    /// two are merged by their posterior odds (a collapsed two-component filter). So one sharp move, such as the last
+    /// observed year, is not carried forward as a trend unless the years around it say so.
+    /// </summary>
+    public static TrendResult Trend(CalibrationSeries series, double noise, double q, double r, double slopePriorSd,
+        double jumpProbability = 0, double jumpVariance = 0)
     {
         double x = series.LogValue(0), b = 0;
         double pxx = noise + series.PoissonLogVariance(0), pxb = 0, pbb = slopePriorSd * slopePriorSd;
         double logLikelihood = 0;
         var gaps = ImmutableArray.CreateBuilder<GapEstimate>();
         var next = 1;
+        var jumps = jumpProbability > 0 && jumpVariance > 0;
         for (var year = series.Years[0] + 1; year <= series.LastYear; year++)
         {
             x += b;
@@ -33,17 +41,42 @@ public static class StateFilter
                 continue;
             }
             var v = series.LogValue(next) - x;
-            var f = pxx + noise + series.PoissonLogVariance(next);
-            double kx = pxx / f, kb = pxb / f;
-            x += kx * v;
-            b += kb * v;
-            pbb -= kb * pxb;
-            pxb -= kx * pxb;
-            pxx -= kx * pxx;
-            logLikelihood -= 0.5 * (Math.Log(2 * Math.PI * f) + v * v / f);
+            var h = noise + series.PoissonLogVariance(next);
+            var calm = Update(x, b, pxx, pxb, pbb, v, h);
+            if (!jumps)
+            {
+                (x, b, pxx, pxb, pbb) = (calm.X, calm.B, calm.Pxx, calm.Pxb, calm.Pbb);
+                logLikelihood += calm.LogDensity;
+            }
+            else
+            {
+                var upheaval = Update(x, b, pxx + jumpVariance, pxb, pbb, v, h);
+                double l0 = Math.Log(1 - jumpProbability) + calm.LogDensity, l1 = Math.Log(jumpProbability) + upheaval.LogDensity;
+                var top = Math.Max(l0, l1);
+                var total = top + Math.Log(Math.Exp(l0 - top) + Math.Exp(l1 - top));
+                double w1 = Math.Exp(l1 - total), w0 = 1 - w1;
+                x = w0 * calm.X + w1 * upheaval.X;
+                b = w0 * calm.B + w1 * upheaval.B;
+                double dx0 = calm.X - x, db0 = calm.B - b, dx1 = upheaval.X - x, db1 = upheaval.B - b;
+                pxx = w0 * (calm.Pxx + dx0 * dx0) + w1 * (upheaval.Pxx + dx1 * dx1);
+                pxb = w0 * (calm.Pxb + dx0 * db0) + w1 * (upheaval.Pxb + dx1 * db1);
+                pbb = w0 * (calm.Pbb + db0 * db0) + w1 * (upheaval.Pbb + db1 * db1);
+                logLikelihood += total;
+            }
             next++;
         }
         return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, gaps.ToImmutable());
+    }
+
+    private readonly record struct Updated(double X, double B, double Pxx, double Pxb, double Pbb, double LogDensity);
+
+    /// <summary>One Kalman update of level and slope on the innovation <paramref name="v"/> with observation variance <paramref name="h"/>.</summary>
+    private static Updated Update(double x, double b, double pxx, double pxb, double pbb, double v, double h)
+    {
+        var f = pxx + h;
+        double kx = pxx / f, kb = pxb / f;
+        return new(x + kx * v, b + kb * v, pxx - kx * pxx, pxb - kx * pxb, pbb - kb * pxb,
+            -0.5 * (Math.Log(2 * Math.PI * f) + v * v / f));
     }
 
     /// <summary>Local level (random walk plus noise) on values <paramref name="z"/> with per-point variances <paramref name="h"/>.</summary>
