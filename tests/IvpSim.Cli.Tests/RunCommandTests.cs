@@ -249,7 +249,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("naive_last", run.Output);
         Assert.Contains("landelijk referentiecorpus", run.Output);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv"));
-        Assert.Equal("data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale", rows[0]);
+        Assert.Equal("data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale,after_shock", rows[0]);
         // The plan's own series from 2018 (the first origin at which every component has data), totals derived as in a run.
         Assert.Contains(rows, l => l.StartsWith("plan,veluwe-west,total_crimes,2018,2019,1,ivpsim,3503,", StringComparison.Ordinal));
         // From 2015: the first origin with an earlier outcome to learn the constants from.
@@ -261,6 +261,14 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(byOrigin, l => l.StartsWith("landelijk,2016,2018,2,ivpsim,68,", StringComparison.Ordinal));
         foreach (var h in new[] { "0", "1", "2", "3" })
             Assert.Contains(summary, l => l.StartsWith($"*,*,*,ivpsim,{h},", StringComparison.Ordinal));
+        // Right after a shock year (such as horizontal fraud ×7 in 2015): IvpSim and naive_last on the same forecasts.
+        var afterShock = File.ReadAllLines(Path.Combine(outDir, "backtest-after-shock.csv"));
+        Assert.Equal("data_set,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,skill_vs_naive_last,median_p95_p5", afterShock[0]);
+        var shocked = rows.Count(l => l.StartsWith("landelijk,", StringComparison.Ordinal) && l.Contains(",ivpsim,", StringComparison.Ordinal) && l.EndsWith(",1", StringComparison.Ordinal));
+        Assert.InRange(shocked, 10, 200);
+        Assert.Contains(afterShock, l => l.StartsWith($"landelijk,ivpsim,{shocked},", StringComparison.Ordinal));
+        Assert.Contains(afterShock, l => l.StartsWith($"landelijk,naive_last,{shocked},", StringComparison.Ordinal));
+        Assert.Contains("Na een schokjaar", run.Output);
         Assert.True(File.Exists(Path.Combine(outDir, "backtest.png")));
         Assert.True(File.Exists(Path.Combine(outDir, "pit.png")));
         Assert.Contains("origins: 2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));

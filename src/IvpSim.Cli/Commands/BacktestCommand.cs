@@ -71,12 +71,14 @@ public static partial class BacktestCommand
             }
             var summary = BacktestSummary.Summarize(rows);
             var byOrigin = BacktestSummary.ByOrigin(rows);
+            var afterShock = BacktestSummary.AfterShock(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             OutputFolder.Write(outDir, folder =>
             {
                 File.WriteAllText(Path.Combine(folder, "backtest.csv"), BacktestCsv.Format(rows));
                 File.WriteAllText(Path.Combine(folder, "backtest-summary.csv"), BacktestCsv.Format(summary));
                 File.WriteAllText(Path.Combine(folder, "backtest-by-origin.csv"), BacktestCsv.FormatByOrigin(byOrigin));
+                File.WriteAllText(Path.Combine(folder, "backtest-after-shock.csv"), BacktestCsv.FormatAfterShock(afterShock));
                 File.WriteAllText(Path.Combine(folder, "run.txt"), Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options));
                 BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],
                     $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
@@ -85,6 +87,7 @@ public static partial class BacktestCommand
             });
             BacktestTable.Print(console, summary, origins, minH, maxH, options.Forward);
             BacktestTable.PrintByOrigin(console, byOrigin);
+            BacktestTable.PrintAfterShock(console, afterShock);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(outDir))}[/]");
             return 0;
         });

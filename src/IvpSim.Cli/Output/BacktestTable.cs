@@ -75,6 +75,22 @@ public static class BacktestTable
         console.Write(table);
     }
 
+    /// <summary>The forecasts made right after a shock year: IvpSim against naive_last on the same forecasts.</summary>
+    public static void PrintAfterShock(IAnsiConsole console, IReadOnlyList<BacktestScore> afterShock)
+    {
+        var rows = afterShock.Where(s => s.DataSet != BacktestSummary.All && s.Method is Backtester.Ivpsim or Backtester.NaiveLast).ToArray();
+        if (rows.Length == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Na een schokjaar (laatste verandering ≥ 2× de gebruikelijke en ≥ 10%)[/]")
+            .AddColumn("Reeksen").AddColumn("Methode").AddColumn(new TableColumn("Prognoses").RightAligned())
+            .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned())
+            .AddColumn(new TableColumn("Rel. WIS").RightAligned()).AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
+        foreach (var s in rows)
+            table.AddRow(Markup.Escape(Label(s.DataSet)), Markup.Escape(s.Method), DutchFormat.Number(s.Forecasts), DutchFormat.Percent(s.Coverage50),
+                DutchFormat.Percent(s.Coverage90), s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-");
+        console.Write(table);
+        console.MarkupLine("[grey]Rel. WIS onder 1: beter dan \"zelfde als vorig jaar\" juist na een plotselinge beweging.[/]");
+    }
+
     private static string Scaled(double value) => double.IsFinite(value) ? DutchFormat.Number(value, 3) : "-";
 
     private static string Label(string dataSet) => dataSet switch

@@ -60,13 +60,14 @@ public readonly record struct BacktestRowSurrogate(
     [property: Id(0)] string DataSet, [property: Id(1)] string Region, [property: Id(2)] string Indicator, [property: Id(3)] int FitUntil,
     [property: Id(4)] int Year, [property: Id(5)] string Method, [property: Id(6)] double Observed, [property: Id(7)] double P05,
     [property: Id(8)] double P25, [property: Id(9)] double P50, [property: Id(10)] double P75, [property: Id(11)] double P95,
-    [property: Id(12)] double Crps, [property: Id(13)] double Wis, [property: Id(14)] double Pit, [property: Id(15)] double Scale);
+    [property: Id(12)] double Crps, [property: Id(13)] double Wis, [property: Id(14)] double Pit, [property: Id(15)] double Scale,
+    [property: Id(16)] bool AfterShock);
 
 [RegisterConverter]
 public sealed class BacktestRowConverter : IConverter<BacktestRow, BacktestRowSurrogate>
 {
     public BacktestRow ConvertFromSurrogate(in BacktestRowSurrogate s) => new(s.DataSet, s.Region, s.Indicator, s.FitUntil, s.Year, s.Method,
-        s.Observed, s.P05, s.P25, s.P50, s.P75, s.P95, s.Crps, s.Wis, s.Pit, s.Scale);
+        s.Observed, s.P05, s.P25, s.P50, s.P75, s.P95, s.Crps, s.Wis, s.Pit, s.Scale, s.AfterShock);
     public BacktestRowSurrogate ConvertToSurrogate(in BacktestRow v) => new(v.DataSet, v.Region, v.Indicator, v.FitUntil, v.Year, v.Method,
-        v.Observed, v.P05, v.P25, v.P50, v.P75, v.P95, v.Crps, v.Wis, v.Pit, v.Scale);
+        v.Observed, v.P05, v.P25, v.P50, v.P75, v.P95, v.Crps, v.Wis, v.Pit, v.Scale, v.AfterShock);
 }

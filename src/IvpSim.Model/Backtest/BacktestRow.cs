@@ -5,8 +5,10 @@ namespace IvpSim.Model.Backtest;
 /// <c>structuur:&lt;id&gt;</c>, <c>naive_last</c> or <c>naive_trend</c>): quantiles, exact CRPS from the sample, the
 /// weighted interval score, the randomised PIT, and the series' change scale that makes scores comparable.
 /// </summary>
+/// <param name="AfterShock">The last year before the origin was a shock (<see cref="ShockYear"/>).</param>
 public sealed record BacktestRow(string DataSet, string Region, string Indicator, int FitUntil, int Year, string Method,
-    double Observed, double P05, double P25, double P50, double P75, double P95, double Crps, double Wis, double Pit, double Scale)
+    double Observed, double P05, double P25, double P50, double P75, double P95, double Crps, double Wis, double Pit, double Scale,
+    bool AfterShock = false)
 {
     public int Horizon => Year - FitUntil;
 

@@ -36,6 +36,17 @@ public static class BacktestSummary
             .SelectMany(g => ByMethod(g.Key.DataSet, All, All, g.Key.Year - g.Key.FitUntil, [.. g])
                 .Select(s => s with { FitUntil = g.Key.FitUntil, Year = g.Key.Year }))];
 
+    /// <summary>
+    /// Per data set (and <c>*</c>), over all horizons: the forecasts made right after a shock year (<see cref="ShockYear"/>),
+    /// where a model that carries a sudden move forward as a trend does worse than "same as last year".
+    /// </summary>
+    public static ImmutableArray<BacktestScore> AfterShock(IReadOnlyList<BacktestRow> rows)
+    {
+        var shocked = rows.Where(r => r.AfterShock).ToArray();
+        return [.. shocked.Select(r => r.DataSet).Distinct().Order(StringComparer.Ordinal).Prepend(All)
+            .SelectMany(d => ByMethod(d, All, All, 0, d == All ? shocked : [.. shocked.Where(r => r.DataSet == d)]))];
+    }
+
     private static IEnumerable<BacktestScore> ByMethod(string dataSet, string region, string indicator, int horizon,
         IReadOnlyList<BacktestRow> rows)
     {

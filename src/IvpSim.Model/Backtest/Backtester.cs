@@ -122,7 +122,7 @@ public static class Backtester
                     var histogram = result.Find(o.Region, o.Indicator, o.Year);
                     if (histogram is null) continue;
                     var history = History(inputs.Observations, o.Region, o.Indicator, origin);
-                    yield return Row(PlanDataSet, o.Region, o.Indicator, origin, o.Year, method, o.Value, Expand(histogram), ScaleOf(history), options.Seed);
+                    yield return Row(PlanDataSet, o.Region, o.Indicator, origin, o.Year, method, o.Value, Expand(histogram), history, options.Seed);
                 }
             }
             foreach (var o in targets) foreach (var row in Naive(PlanDataSet, o.Region, o.Indicator, origin, o.Year, o.Value,
@@ -173,16 +173,15 @@ public static class Backtester
                 var s = series[f.Series];
                 if (f.Samples[forced < 0 ? Structures.All.Length : forced] is null) continue;
                 yield return Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
-                    f.Sorted(forced), f.Scale, options.Seed);
+                    f.Sorted(forced), f.Scale, ShockYear.EndsIn(Pairs(s.Series.Until(f.Origin))), options.Seed);
             }
         }
         foreach (var f in forecasts)
         {
             if (forward.At(f.Origin) is null) continue;
             var s = series[f.Series];
-            var history = s.Series.Until(f.Origin);
             foreach (var row in Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
-                [.. history.Years.Select((y, i) => (y, history.Values[i]))], options)) yield return row;
+                Pairs(s.Series.Until(f.Origin)), options)) yield return row;
         }
     }
 
@@ -222,14 +221,19 @@ public static class Backtester
         (int Year, double Value)[] history, BacktestOptions options)
     {
         if (history.Length < 2) yield break;
-        var scale = ScaleOf(history);
-        yield return Row(dataSet, region, indicator, origin, year, NaiveLast, observed, NaiveForecasts.Last(history, year, options.Draws), scale, options.Seed);
+        yield return Row(dataSet, region, indicator, origin, year, NaiveLast, observed, NaiveForecasts.Last(history, year, options.Draws), history, options.Seed);
         if (history.Length >= 3)
-            yield return Row(dataSet, region, indicator, origin, year, NaiveTrend, observed, NaiveForecasts.Trend(history, year, options.Draws), scale, options.Seed);
+            yield return Row(dataSet, region, indicator, origin, year, NaiveTrend, observed, NaiveForecasts.Trend(history, year, options.Draws), history, options.Seed);
     }
 
+    private static (int Year, double Value)[] Pairs(CalibrationSeries history) => [.. history.Years.Select((y, i) => (y, history.Values[i]))];
+
     private static BacktestRow Row(string dataSet, string region, string indicator, int origin, int year, string method, double observed,
-        double[] sample, double scale, ulong seed)
+        double[] sample, (int Year, double Value)[] history, ulong seed) =>
+        Row(dataSet, region, indicator, origin, year, method, observed, sample, ScaleOf(history), ShockYear.EndsIn(history), seed);
+
+    private static BacktestRow Row(string dataSet, string region, string indicator, int origin, int year, string method, double observed,
+        double[] sample, double scale, bool afterShock, ulong seed)
     {
         var sorted = IsSorted(sample) ? sample : [.. sample.Order()];
         // The PIT's uniform depends on the forecast, not the method, so methods are compared on the same draw.
@@ -237,7 +241,7 @@ public static class Backtester
         return new BacktestRow(dataSet, region, indicator, origin, year, method, observed,
             SampleScores.Quantile(sorted, 0.05), SampleScores.Quantile(sorted, 0.25), SampleScores.Quantile(sorted, 0.5),
             SampleScores.Quantile(sorted, 0.75), SampleScores.Quantile(sorted, 0.95), SampleScores.Crps(sorted, observed),
-            SampleScores.WeightedIntervalScore(sorted, observed), SampleScores.Pit(sorted, observed, v), scale);
+            SampleScores.WeightedIntervalScore(sorted, observed), SampleScores.Pit(sorted, observed, v), scale, afterShock);
     }
 
     private static (int Year, double Value)[] History(ObservationSet data, string region, string indicator, int origin) =>

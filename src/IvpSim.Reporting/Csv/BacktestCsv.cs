@@ -3,10 +3,13 @@ using IvpSim.Model.Backtest;
 
 namespace IvpSim.Reporting.Csv;
 
-/// <summary>backtest.csv (one row per forecast and method) and backtest-summary.csv (scores per data set, series, horizon and method).</summary>
+/// <summary>
+/// backtest.csv (one row per forecast and method), backtest-summary.csv (scores per data set, series, horizon and method),
+/// backtest-by-origin.csv and backtest-after-shock.csv (the forecasts made right after a shock year).
+/// </summary>
 public static class BacktestCsv
 {
-    public const string Header = "data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale";
+    public const string Header = "data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale,after_shock";
     public const string SummaryHeader = "data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last,median_p95_p5";
     public const string ByOriginHeader = "data_set,fit_until,year,horizon,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,median_p95_p5";
 
@@ -18,7 +21,7 @@ public static class BacktestCsv
             csv.Row(r.DataSet, r.Region, r.Indicator, Int(r.FitUntil), Int(r.Year), Int(r.Horizon), r.Method,
                 CsvText.Number(r.Observed, 0), CsvText.Number(r.P05, 1), CsvText.Number(r.P25, 1), CsvText.Number(r.P50, 1),
                 CsvText.Number(r.P75, 1), CsvText.Number(r.P95, 1), CsvText.Number(r.Crps, 3), CsvText.Number(r.Wis, 3),
-                CsvText.Number(r.Pit, 4), CsvText.Optional(double.IsFinite(r.Scale) ? r.Scale : null, 2));
+                CsvText.Number(r.Pit, 4), CsvText.Optional(double.IsFinite(r.Scale) ? r.Scale : null, 2), r.AfterShock ? "1" : "0");
         }
         return csv.ToString();
     }
@@ -44,6 +47,20 @@ public static class BacktestCsv
         {
             csv.Row(s.DataSet, Int(s.FitUntil), Int(s.Year), Int(s.Horizon), s.Method, Int(s.Forecasts), CsvText.Number(s.Coverage50, 3),
                 CsvText.Number(s.Coverage90, 3), Finite(s.ScaledCrps, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.MedianBandRatio, 3));
+        }
+        return csv.ToString();
+    }
+
+    public const string AfterShockHeader = "data_set,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,skill_vs_naive_last,median_p95_p5";
+
+    /// <summary>backtest-after-shock.csv: per data set and method, the forecasts made right after a shock year.</summary>
+    public static string FormatAfterShock(IEnumerable<BacktestScore> scores)
+    {
+        var csv = new CsvTable(AfterShockHeader);
+        foreach (var s in scores)
+        {
+            csv.Row(s.DataSet, s.Method, Int(s.Forecasts), CsvText.Number(s.Coverage50, 3), CsvText.Number(s.Coverage90, 3),
+                Finite(s.ScaledCrps, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.Skill, 3), CsvText.Optional(s.MedianBandRatio, 3));
         }
         return csv.ToString();
     }

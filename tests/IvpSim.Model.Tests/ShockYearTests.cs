@@ -1,0 +1,41 @@
+using IvpSim.Model.Backtest;
+
+namespace IvpSim.Model.Tests;
+
+/// <summary>Which forecasts count as made right after a shock year, and their scores apart from the rest.</summary>
+public sealed class ShockYearTests
+{
+    private static (int, double)[] History(params double[] values) => [.. values.Select((v, i) => (2015 + i, v))];
+
+    [Fact]
+    public void Should_flag_a_last_change_of_twice_the_usual_and_at_least_ten_percent()
+    {
+        Assert.True(ShockYear.EndsIn(History(100, 102, 98, 101, 130)));
+        // Twice the usual change, but under 10%: the usual moves of a calm large series are not shocks.
+        Assert.False(ShockYear.EndsIn(History(1000, 1010, 1000, 1010, 1050)));
+        // Over 10%, but no more than the series usually moves.
+        Assert.False(ShockYear.EndsIn(History(100, 80, 100, 80, 100)));
+        // Too short to know what is usual, or a year missing before the last.
+        Assert.False(ShockYear.EndsIn(History(100, 150)));
+        Assert.False(ShockYear.EndsIn([(2015, 100), (2016, 102), (2017, 101), (2019, 150)]));
+    }
+
+    [Fact]
+    public void Should_score_only_the_forecasts_after_a_shock_When_summarising_them()
+    {
+        static BacktestRow Row(string method, double wis, bool shock, string region) =>
+            new("landelijk", region, "x", 2017, 2018, method, 100, 90, 95, 100, 105, 110, 1, wis, 0.5, 10, shock);
+        BacktestRow[] rows =
+        [
+            Row(Backtester.Ivpsim, 4, true, "a"), Row(Backtester.NaiveLast, 8, true, "a"),
+            Row(Backtester.Ivpsim, 9, false, "b"), Row(Backtester.NaiveLast, 3, false, "b"),
+        ];
+
+        var scores = BacktestSummary.AfterShock(rows);
+
+        var ivpsim = Assert.Single(scores, s => s.DataSet == "landelijk" && s.Method == Backtester.Ivpsim);
+        Assert.Equal(1, ivpsim.Forecasts);
+        Assert.Equal(0.5, ivpsim.RelativeWis!.Value, 12);
+        Assert.Contains(scores, s => s.DataSet == BacktestSummary.All && s.Method == Backtester.Ivpsim && s.Forecasts == 1);
+    }
+}
