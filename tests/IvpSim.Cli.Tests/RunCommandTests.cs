@@ -366,6 +366,32 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_warn_that_bands_are_too_narrow_When_the_national_series_end_in_a_shock_year()
+    {
+        var shipped = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--runs", "200", "--no-charts", "-o", Path.Combine(_dir, "gewoon"));
+        Assert.True(shipped.ExitCode == 0, shipped.Error);
+        Assert.DoesNotContain("schokjaar", shipped.Output);
+
+        // The same corpus with a year like 2020 added: every series 30% down.
+        var folder = ScenarioCopy.Into(_dir);
+        var corpus = Path.Combine(folder, "data", "nl-reference-2012-2019.csv");
+        var extra = File.ReadAllLines(corpus).Where(l => !l.StartsWith('#') && l.Contains(",2019,", StringComparison.Ordinal)).Select(l =>
+        {
+            var f = l.Split(',');
+            return string.Join(',', f[..^2]) + ",2020," + Math.Round(0.7 * double.Parse(f[^1], System.Globalization.CultureInfo.InvariantCulture));
+        });
+        File.AppendAllLines(corpus, extra);
+        var shocked = await CliRun.Of("run", Path.Combine(folder, "baseline.yaml"), "--runs", "200", "--no-charts", "-o", Path.Combine(_dir, "schok"));
+
+        Assert.True(shocked.ExitCode == 0, shocked.Error);
+        var notice = string.Join(' ', shocked.Output.Split('\n').Select(l => l.Trim()));
+        Assert.Contains("eindigen met een schokjaar", notice);
+        Assert.Contains("Geweld (2020: -30%)", notice);
+        // Burglary fell some 10% a year anyway: 30% is not twice its usual change, so no shock there.
+        Assert.DoesNotContain("Woninginbraak (2020", notice);
+    }
+
+    [Fact]
     public async Task Should_name_the_origins_the_data_allow_When_fit_until_cannot_be_served()
     {
         foreach (var year in new[] { "2030", "2011" })

@@ -99,6 +99,7 @@ public static class ScenarioPipeline
             ComparisonSummary.Write(console, compared);
             console.MarkupLine($"Vergelijking van de scenario's: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(comparison, ReportFiles.ReportFile)))}[/]");
         }
+        ShockNotice.Write(console, inputs[0].National);
         // Everything is written, with the finished run's checkpoint: the pending one beside the output is no longer needed.
         if (host is not RemoteCluster) File.Delete(checkpointFile);
         return 0;
