@@ -8,8 +8,8 @@ using IvpSim.Reporting.Results;
 namespace IvpSim.Reporting;
 
 /// <summary>
-/// The one writer of a run's files: a scenario's CSVs, run.txt, charts and report.html, and a comparison's
-/// comparison.csv, chart and report.html, all from the same report object.
+/// The one writer of the files a command leaves: a scenario's CSVs, run.txt, charts and report.html, a comparison's
+/// comparison.csv, chart and report.html (all from the same report object), a sensitivity analysis and a backtest.
 /// </summary>
 public static class ReportFiles
 {
@@ -56,6 +56,25 @@ public static class ReportFiles
             var rows = target.ToList();
             TornadoChart.Save(rows, SensitivityHtml.Title(rows[0]), Path.Combine(chartFolder, TornadoChart.FileName(target.Key)));
         }
+    }
+
+    /// <summary>
+    /// A backtest: backtest.csv, backtest-summary.csv, backtest-by-origin.csv, backtest-after-shock.csv, run.txt, the
+    /// coverage chart per horizon and the PIT histogram.
+    /// </summary>
+    public static void WriteBacktest(string folder, IReadOnlyList<Model.Backtest.BacktestRow> rows, IReadOnlyList<Model.Backtest.BacktestScore> summary,
+        IReadOnlyList<Model.Backtest.BacktestScore> byOrigin, IReadOnlyList<Model.Backtest.BacktestScore> afterShock, string manifest)
+    {
+        Write(folder, "backtest.csv", BacktestCsv.Format(rows));
+        Write(folder, "backtest-summary.csv", BacktestCsv.Format(summary));
+        Write(folder, "backtest-by-origin.csv", BacktestCsv.FormatByOrigin(byOrigin));
+        Write(folder, "backtest-after-shock.csv", BacktestCsv.FormatAfterShock(afterShock));
+        Write(folder, "run.txt", manifest);
+        var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
+        BacktestChart.Save([.. summary.Where(s => s.DataSet == Model.Backtest.BacktestSummary.All && s.Region == Model.Backtest.BacktestSummary.All && s.Horizon > 0)],
+            $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
+        var ivpsim = rows.Where(r => r.Method == Model.Backtest.Backtester.Ivpsim).Select(r => r.Pit).ToArray();
+        PitChart.Save(ivpsim, $"PIT-histogram IvpSim ({DutchFormat.Number(ivpsim.Length)} prognoses)", Path.Combine(folder, "pit.png"));
     }
 
     private static void WriteCharts(string folder, ScenarioReport report)

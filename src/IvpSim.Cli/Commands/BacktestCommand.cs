@@ -8,8 +8,6 @@ using IvpSim.Data;
 using IvpSim.Model.Backtest;
 using IvpSim.Model.Domain;
 using IvpSim.Reporting;
-using IvpSim.Reporting.Charts;
-using IvpSim.Reporting.Csv;
 using Spectre.Console;
 
 namespace IvpSim.Cli.Commands;
@@ -73,18 +71,8 @@ public static partial class BacktestCommand
             var byOrigin = BacktestSummary.ByOrigin(rows);
             var afterShock = BacktestSummary.AfterShock(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
-            OutputFolder.Write(outDir, folder =>
-            {
-                File.WriteAllText(Path.Combine(folder, "backtest.csv"), BacktestCsv.Format(rows));
-                File.WriteAllText(Path.Combine(folder, "backtest-summary.csv"), BacktestCsv.Format(summary));
-                File.WriteAllText(Path.Combine(folder, "backtest-by-origin.csv"), BacktestCsv.FormatByOrigin(byOrigin));
-                File.WriteAllText(Path.Combine(folder, "backtest-after-shock.csv"), BacktestCsv.FormatAfterShock(afterShock));
-                File.WriteAllText(Path.Combine(folder, "run.txt"), Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options));
-                BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],
-                    $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
-                PitChart.Save([.. rows.Where(r => r.Method == Backtester.Ivpsim).Select(r => r.Pit)],
-                    $"PIT-histogram IvpSim ({DutchFormat.Number(rows.Count(r => r.Method == Backtester.Ivpsim))} prognoses)", Path.Combine(folder, "pit.png"));
-            });
+            var manifest = Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options);
+            OutputFolder.Write(outDir, folder => ReportFiles.WriteBacktest(folder, rows, summary, byOrigin, afterShock, manifest));
             BacktestTable.Print(console, summary, origins, minH, maxH, options.Forward);
             BacktestTable.PrintByOrigin(console, byOrigin);
             BacktestTable.PrintAfterShock(console, afterShock);
