@@ -113,23 +113,30 @@ public static class ScenarioRunner
             var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
             return hosts.Keys.Any(k => k.ToString() == silo || k.ToParsableString() == silo);
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-                                      or Orleans.Runtime.Messaging.ConnectionFailedException)
+        catch (Exception e) when (Transient(e))
         {
             return true;
         }
     }
 
+    /// <summary>
+    /// The coordinator's progress; null when the cluster cannot answer now. Besides the usual transient errors, a poll
+    /// can expire while the grain is placed again after a silo that held its directory entry died ("Message expired
+    /// before placement could complete", an OperationCanceledException): the silence limit decides whether that lasts.
+    /// </summary>
     private static async Task<RunProgress?> Poll(IRunCoordinatorGrain coordinator)
     {
         try
         {
             return await coordinator.GetProgress();
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-                                      or Orleans.Runtime.Messaging.ConnectionFailedException)
+        catch (Exception e) when (Transient(e))
         {
             return null;
         }
     }
+
+    /// <summary>Errors of a cluster whose membership is changing: worth asking again, not a reason to give up.</summary>
+    private static bool Transient(Exception e) => e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+        or Orleans.Runtime.Messaging.ConnectionFailedException or OperationCanceledException;
 }
