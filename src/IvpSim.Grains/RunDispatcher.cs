@@ -99,11 +99,12 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
         [.. _securedBySilo.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new SiloShare(kv.Key, kv.Value))];
 
     /// <summary>
-    /// A worker is lost when its silo is gone (or no longer answers), or when a call meant for it reached a fresh
-    /// activation without the plan; its batches are then simulated again elsewhere.
+    /// A worker is lost when its silo is gone (or no longer answers), when a call meant for it reached a fresh
+    /// activation without the plan, or when the call expired while the cluster placed it again after a silo died
+    /// (an OperationCanceledException while the run itself is not cancelled); its batches are then simulated again elsewhere.
     /// </summary>
     public static bool IsLostWorker(Exception e) =>
-        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or WorkerLostException;
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or WorkerLostException or OperationCanceledException;
 
     /// <returns>Per plan the merged aggregate, and the paired counts between the plans.</returns>
     public async Task<(ImmutableArray<RunAggregate> Aggregates, ComparisonAggregate Paired)> RunAsync(CancellationToken cancellationToken)
@@ -119,7 +120,8 @@ internal sealed class RunDispatcher(WorkerPlan plan, IReadOnlyList<(long First, 
             var call = _outstanding[done];
             var worker = call.Worker;
             _outstanding.Remove(done);
-            if (done.IsFaulted && IsLostWorker(done.Exception!.GetBaseException()))
+            // The run is not cancelled (checked above): a cancelled call expired in the cluster.
+            if (done.IsCanceled || (done.IsFaulted && IsLostWorker(done.Exception!.GetBaseException())))
             {
                 Lose(worker, cancellationToken);
             }
