@@ -88,7 +88,9 @@ public static class ForecastCalibrator
                 Weights = Mean(ResampledWeights(forecasts, options, all, i => i != anchored || anyAnchor)),
             };
         }
-        return new CalibrationResult(settings, final.Crps, count, final.Coverage, log.ToImmutable());
+        // The coverage of the weights that are shipped (bagged and shrunk), not of the single best fit.
+        var coverage = samples.IsEmpty ? final.Coverage : Coverage(series, forecasts, settings, options.Seed);
+        return new CalibrationResult(settings, final.Crps, count, coverage, log.ToImmutable());
     }
 
     /// <summary>
