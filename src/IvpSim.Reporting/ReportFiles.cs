@@ -1,3 +1,4 @@
+using IvpSim.Model.Backtest;
 using IvpSim.Model.Budget;
 using IvpSim.Model.Domain;
 using IvpSim.Reporting.Charts;
@@ -62,8 +63,8 @@ public static class ReportFiles
     /// A backtest: backtest.csv, backtest-summary.csv, backtest-by-origin.csv, backtest-after-shock.csv, run.txt, the
     /// coverage chart per horizon and the PIT histogram.
     /// </summary>
-    public static void WriteBacktest(string folder, IReadOnlyList<Model.Backtest.BacktestRow> rows, IReadOnlyList<Model.Backtest.BacktestScore> summary,
-        IReadOnlyList<Model.Backtest.BacktestScore> byOrigin, IReadOnlyList<Model.Backtest.BacktestScore> afterShock, string manifest)
+    public static void WriteBacktest(string folder, IReadOnlyList<BacktestRow> rows, IReadOnlyList<BacktestScore> summary,
+        IReadOnlyList<BacktestScore> byOrigin, IReadOnlyList<BacktestScore> afterShock, string manifest)
     {
         Write(folder, "backtest.csv", BacktestCsv.Format(rows));
         Write(folder, "backtest-summary.csv", BacktestCsv.Format(summary));
@@ -71,9 +72,9 @@ public static class ReportFiles
         Write(folder, "backtest-after-shock.csv", BacktestCsv.FormatAfterShock(afterShock));
         Write(folder, "run.txt", manifest);
         var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
-        BacktestChart.Save([.. summary.Where(s => s.DataSet == Model.Backtest.BacktestSummary.All && s.Region == Model.Backtest.BacktestSummary.All && s.Horizon > 0)],
+        BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],
             $"Dekking per horizon (beginjaren {origins[0]}-{origins[^1]})", Path.Combine(folder, "backtest.png"));
-        var ivpsim = rows.Where(r => r.Method == Model.Backtest.Backtester.Ivpsim).Select(r => r.Pit).ToArray();
+        var ivpsim = rows.Where(r => r.Method == Backtester.Ivpsim).Select(r => r.Pit).ToArray();
         PitChart.Save(ivpsim, $"PIT-histogram IvpSim ({DutchFormat.Number(ivpsim.Length)} prognoses)", Path.Combine(folder, "pit.png"));
     }
 

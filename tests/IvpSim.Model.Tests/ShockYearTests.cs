@@ -5,7 +5,7 @@ namespace IvpSim.Model.Tests;
 /// <summary>Which forecasts count as made right after a shock year, and their scores apart from the rest.</summary>
 public sealed class ShockYearTests
 {
-    private static (int, double)[] History(params double[] values) => [.. values.Select((v, i) => (2015 + i, v))];
+    private static Calibration.CalibrationSeries History(params double[] values) => Synthetic.FromValues("s", values, 2015);
 
     [Fact]
     public void Should_flag_a_last_change_of_twice_the_usual_and_at_least_ten_percent()
@@ -17,7 +17,7 @@ public sealed class ShockYearTests
         Assert.False(ShockYear.EndsIn(History(100, 80, 100, 80, 100)));
         // Too short to know what is usual, or a year missing before the last.
         Assert.False(ShockYear.EndsIn(History(100, 150)));
-        Assert.False(ShockYear.EndsIn([(2015, 100), (2016, 102), (2017, 101), (2019, 150)]));
+        Assert.False(ShockYear.EndsIn(new Calibration.CalibrationSeries("ermelo", "s", [2015, 2016, 2017, 2019], [100, 102, 101, 150], [false, false, false, false])));
     }
 
     [Fact]

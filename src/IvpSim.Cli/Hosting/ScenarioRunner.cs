@@ -87,7 +87,6 @@ public static class ScenarioRunner
                 lastHeard = DateTime.UtcNow;
                 onProgress?.Invoke(progress);
             }
-            // An empty coordinator after a started one: its silo died and the grain came back, without the run.
             // An empty coordinator answers when its silo died and the grain came back without the run; but also, for a
             // moment, when another silo died that held the coordinator's directory entry (a second activation). Only
             // the first is a loss: the membership says whether the coordinator's silo is still there.

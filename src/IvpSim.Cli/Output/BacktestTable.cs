@@ -64,14 +64,10 @@ public static class BacktestTable
     {
         var rows = byOrigin.Where(s => s.Method == Backtester.Ivpsim).ToArray();
         if (rows.Length == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]IvpSim per beginjaar en jaar[/]")
-            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
-            .AddColumn(new TableColumn("Prognoses").RightAligned()).AddColumn(new TableColumn("Dekking 50%").RightAligned())
-            .AddColumn(new TableColumn("Dekking 90%").RightAligned()).AddColumn(new TableColumn("Rel. WIS").RightAligned())
-            .AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
+        var table = ScoreColumns(new Table().Border(TableBorder.Rounded).Title("[bold]IvpSim per beginjaar en jaar[/]")
+            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned()));
         foreach (var s in rows)
-            table.AddRow(Markup.Escape(Label(s.DataSet)), $"{s.FitUntil}", $"{s.Year}", DutchFormat.Number(s.Forecasts), DutchFormat.Percent(s.Coverage50),
-                DutchFormat.Percent(s.Coverage90), s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-");
+            table.AddRow([Markup.Escape(Label(s.DataSet)), $"{s.FitUntil}", $"{s.Year}", .. ScoreCells(s)]);
         console.Write(table);
     }
 
@@ -80,16 +76,24 @@ public static class BacktestTable
     {
         var rows = afterShock.Where(s => s.DataSet != BacktestSummary.All && s.Method is Backtester.Ivpsim or Backtester.NaiveLast).ToArray();
         if (rows.Length == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Na een schokjaar (laatste verandering ≥ 2× de gebruikelijke en ≥ 10%)[/]")
-            .AddColumn("Reeksen").AddColumn("Methode").AddColumn(new TableColumn("Prognoses").RightAligned())
-            .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned())
-            .AddColumn(new TableColumn("Rel. WIS").RightAligned()).AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
+        var title = $"Na een schokjaar (laatste verandering ≥ {ShockYear.Multiple:0}× de gebruikelijke en ≥ {DutchFormat.Percent(ShockYear.MinimumShare)})";
+        var table = ScoreColumns(new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]").AddColumn("Reeksen").AddColumn("Methode"));
         foreach (var s in rows)
-            table.AddRow(Markup.Escape(Label(s.DataSet)), Markup.Escape(s.Method), DutchFormat.Number(s.Forecasts), DutchFormat.Percent(s.Coverage50),
-                DutchFormat.Percent(s.Coverage90), s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-");
+            table.AddRow([Markup.Escape(Label(s.DataSet)), Markup.Escape(s.Method), .. ScoreCells(s)]);
         console.Write(table);
         console.MarkupLine("[grey]Rel. WIS onder 1: beter dan \"zelfde als vorig jaar\" juist na een plotselinge beweging.[/]");
     }
+
+    /// <summary>The score columns the per-origin and after-shock tables share.</summary>
+    private static Table ScoreColumns(Table table) => table.AddColumn(new TableColumn("Prognoses").RightAligned())
+        .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("Dekking 90%").RightAligned())
+        .AddColumn(new TableColumn("Rel. WIS").RightAligned()).AddColumn(new TableColumn("P95/P5 (mediaan)").RightAligned());
+
+    private static string[] ScoreCells(BacktestScore s) =>
+    [
+        DutchFormat.Number(s.Forecasts), DutchFormat.Percent(s.Coverage50), DutchFormat.Percent(s.Coverage90),
+        s.RelativeWis is { } w ? DutchFormat.Number(w, 2) : "-", s.MedianBandRatio is { } b ? DutchFormat.Number(b, 2) : "-",
+    ];
 
     private static string Scaled(double value) => double.IsFinite(value) ? DutchFormat.Number(value, 3) : "-";
 

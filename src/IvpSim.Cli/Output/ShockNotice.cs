@@ -15,13 +15,11 @@ public static class ShockNotice
     public static void Write(IAnsiConsole console, IEnumerable<CalibrationSeries> national)
     {
         var shocked = new List<string>();
-        foreach (var series in national)
+        foreach (var series in national.Where(ShockYear.EndsIn))
         {
-            (int Year, double Value)[] history = [.. series.Years.Select((y, i) => (y, series.Values[i]))];
-            if (!ShockYear.EndsIn(history)) continue;
-            var change = history[^1].Value / history[^2].Value - 1;
+            var change = series.Values[^1] / series.Values[^2] - 1;
             var label = Indicators.IsKnown(series.Indicator) ? Indicators.Get(series.Indicator).LabelNl : series.Indicator;
-            shocked.Add($"{label} ({history[^1].Year}: {(change >= 0 ? "+" : "")}{DutchFormat.Percent(change)})");
+            shocked.Add($"{label} ({series.LastYear}: {(change >= 0 ? "+" : "")}{DutchFormat.Percent(change)})");
         }
         if (shocked.Count == 0) return;
         console.MarkupLine($"[yellow]Let op:[/] {(shocked.Count == 1 ? "de landelijke reeks" : "de landelijke reeksen")} voor " +

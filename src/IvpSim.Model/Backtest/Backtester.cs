@@ -173,7 +173,7 @@ public static class Backtester
                 var s = series[f.Series];
                 if (f.Samples[forced < 0 ? Structures.All.Length : forced] is null) continue;
                 yield return Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
-                    f.Sorted(forced), f.Scale, ShockYear.EndsIn(Pairs(s.Series.Until(f.Origin))), options.Seed);
+                    f.Sorted(forced), f.Scale, ShockYear.EndsIn(s.Series.Until(f.Origin)), options.Seed);
             }
         }
         foreach (var f in forecasts)
@@ -229,8 +229,14 @@ public static class Backtester
     private static (int Year, double Value)[] Pairs(CalibrationSeries history) => [.. history.Years.Select((y, i) => (y, history.Values[i]))];
 
     private static BacktestRow Row(string dataSet, string region, string indicator, int origin, int year, string method, double observed,
-        double[] sample, (int Year, double Value)[] history, ulong seed) =>
-        Row(dataSet, region, indicator, origin, year, method, observed, sample, ScaleOf(history), ShockYear.EndsIn(history), seed);
+        double[] sample, (int Year, double Value)[] history, ulong seed)
+    {
+        var series = new CalibrationSeries(region, indicator, [.. history.Select(h => h.Year)], [.. history.Select(h => h.Value)],
+            [.. history.Select(_ => false)]);
+        // A total that was never published before has no change scale: NaN keeps it out of the scaled scores.
+        var scale = history.Length < 2 ? double.NaN : series.ChangeScale();
+        return Row(dataSet, region, indicator, origin, year, method, observed, sample, scale, ShockYear.EndsIn(series), seed);
+    }
 
     private static BacktestRow Row(string dataSet, string region, string indicator, int origin, int year, string method, double observed,
         double[] sample, double scale, bool afterShock, ulong seed)
@@ -246,11 +252,6 @@ public static class Backtester
 
     private static (int Year, double Value)[] History(ObservationSet data, string region, string indicator, int origin) =>
         [.. data.Series(region, indicator).Where(p => p.Year <= origin)];
-
-    /// <summary>The series' change scale; NaN for a series without two years of history (a total that was never published before).</summary>
-    private static double ScaleOf((int Year, double Value)[] history) =>
-        history.Length < 2 ? double.NaN : new CalibrationSeries("", "", [.. history.Select(h => h.Year)], [.. history.Select(h => h.Value)],
-            [.. history.Select(_ => false)]).ChangeScale();
 
     private static double[] Expand(Aggregation.CountHistogram histogram)
     {

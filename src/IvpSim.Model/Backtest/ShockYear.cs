@@ -1,3 +1,5 @@
+using IvpSim.Model.Calibration;
+
 namespace IvpSim.Model.Backtest;
 
 /// <summary>
@@ -9,20 +11,12 @@ public static class ShockYear
 {
     public const double Multiple = 2, MinimumShare = 0.1;
 
-    /// <param name="history">The observed (year, value) pairs up to the origin, in year order.</param>
-    public static bool EndsIn((int Year, double Value)[] history)
+    /// <param name="history">The observed years up to the origin.</param>
+    public static bool EndsIn(CalibrationSeries history)
     {
-        if (history.Length < 3 || history[^1].Year != history[^2].Year + 1) return false;
-        double sum = 0;
-        var n = 0;
-        for (var i = 1; i < history.Length - 1; i++)
-        {
-            if (history[i].Year != history[i - 1].Year + 1) continue;
-            sum += Math.Abs(history[i].Value - history[i - 1].Value);
-            n++;
-        }
-        if (n == 0) return false;
-        var last = Math.Abs(history[^1].Value - history[^2].Value);
-        return last >= Multiple * (sum / n) && last >= MinimumShare * history[^2].Value;
+        if (history.Count < 3 || history.Years[^1] != history.Years[^2] + 1) return false;
+        var last = Math.Abs(history.Values[^1] - history.Values[^2]);
+        // Without an earlier change to compare with (NaN), no year is a shock.
+        return last >= Multiple * history.Until(history.Years[^2]).MeanChange() && last >= MinimumShare * history.Values[^2];
     }
 }

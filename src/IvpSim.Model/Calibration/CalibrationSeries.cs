@@ -38,6 +38,13 @@ public sealed record CalibrationSeries(
     /// </summary>
     public double ChangeScale()
     {
+        var mean = MeanChange();
+        return double.IsNaN(mean) ? 1 : Math.Max(1, mean);
+    }
+
+    /// <summary>Mean |y_t − y_(t−1)| over consecutive years; NaN without two consecutive years.</summary>
+    public double MeanChange()
+    {
         double sum = 0;
         var n = 0;
         for (var i = 1; i < Count; i++)
@@ -46,7 +53,7 @@ public sealed record CalibrationSeries(
             sum += Math.Abs(Values[i] - Values[i - 1]);
             n++;
         }
-        return Math.Max(1, n == 0 ? 0 : sum / n);
+        return n == 0 ? double.NaN : sum / n;
     }
 
     /// <summary>The series on the log scale used for fitting: ln(y + 0.5) keeps zero counts finite.</summary>

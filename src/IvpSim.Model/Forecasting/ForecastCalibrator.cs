@@ -105,14 +105,14 @@ public static class ForecastCalibrator
         var bySeries = Enumerable.Range(0, forecasts.Count).GroupBy(i => forecasts[i].Series).Select(g => g.ToArray()).ToArray();
         var rng = Random.RandomStream.For(options.Seed, 0, Random.RandomStreams.Purpose("weight-bootstrap"));
         var years = forecasts.Select(f => f.Year).Distinct().Count();
+        bool[] allowed = [.. own.Select(available)];
         var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
         for (var b = 0; b < options.WeightSamples; b++)
         {
             var chosen = new List<int>();
             for (var i = 0; i < bySeries.Length; i++) chosen.AddRange(bySeries[(int)(rng.NextDouble() * bySeries.Length)]);
             var (a, m) = OutOfSample.Mean(moments, chosen);
-            var stacked = Stacking.Weights(a, m, [.. own.Select(available)]);
-            samples.Add(Expand(own, Shrunk(stacked, [.. own.Select(available)], years, options.PriorYears)));
+            samples.Add(Expand(own, Shrunk(Stacking.Weights(a, m, allowed), allowed, years, options.PriorYears)));
         }
         return samples.ToImmutable();
     }

@@ -12,6 +12,7 @@ public static class BacktestCsv
     public const string Header = "data_set,region,indicator,fit_until,year,horizon,method,observed,p05,p25,p50,p75,p95,crps,wis,pit,scale,after_shock";
     public const string SummaryHeader = "data_set,region,indicator,method,horizon,forecasts,coverage_50,coverage_90,mape,crps,scaled_crps,scaled_wis,relative_wis,skill_vs_naive_last,median_p95_p5";
     public const string ByOriginHeader = "data_set,fit_until,year,horizon,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,median_p95_p5";
+    public const string AfterShockHeader = "data_set,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,skill_vs_naive_last,median_p95_p5";
 
     public static string Format(IEnumerable<BacktestRow> rows)
     {
@@ -50,8 +51,6 @@ public static class BacktestCsv
         }
         return csv.ToString();
     }
-
-    public const string AfterShockHeader = "data_set,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,skill_vs_naive_last,median_p95_p5";
 
     /// <summary>backtest-after-shock.csv: per data set and method, the forecasts made right after a shock year.</summary>
     public static string FormatAfterShock(IEnumerable<BacktestScore> scores)
