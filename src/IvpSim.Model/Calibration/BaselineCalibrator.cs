@@ -29,7 +29,7 @@ public static class BaselineCalibrator
     /// </summary>
     public static (PooledHyperparameters Hyper, ImmutableArray<SeriesFit> Anchors) Shared(IReadOnlyList<CalibrationSeries> all,
         ModelSettings settings, ImmutableArray<CalibrationSeries> national) =>
-        (ForecastModelBuilder.Pool(all, settings.Forecast), ForecastModelBuilder.FitAnchors(national, settings.Forecast));
+        (ForecastModelBuilder.Pool(all, settings.Forecast), ForecastModelBuilder.FitAnchors(national, settings.Forecast, municipal: _ => true));
 
     public static MunicipalityModel FitMunicipality(string municipality, IEnumerable<CalibrationSeries> series,
         ObservationSet data, PooledHyperparameters hyper, ImmutableArray<CalibrationSeries> national,

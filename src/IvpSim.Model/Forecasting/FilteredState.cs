@@ -16,6 +16,14 @@ public readonly record struct TrendEstimate(double Level, double Slope, double L
 
     public double VarianceLevel => L11 * L11;
 
+    /// <summary>
+    /// The slope the data last saw: in the filter, the final year's slope already carries that year's change of slope
+    /// (variance <paramref name="slopeDriftVariance"/>), which no observation reflects. Taking it out leaves the
+    /// slope of the year before, with the same mean and the same covariance with the level.
+    /// </summary>
+    public TrendEstimate SeenSlope(double slopeDriftVariance) =>
+        From(Level, Slope, VarianceLevel, L11 * L21, VarianceSlope - slopeDriftVariance);
+
     public double VarianceSlope => L21 * L21 + L22 * L22;
 }
 

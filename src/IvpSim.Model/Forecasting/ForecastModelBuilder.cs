@@ -20,7 +20,9 @@ public static class ForecastModelBuilder
     public static ForecastModel Build(IReadOnlyList<ComponentSeries> components, ForecastSettings settings)
     {
         var pooled = Pool([.. components.Where(c => !c.Local).Select(c => c.Series)], settings);
-        var anchors = FitAnchors([.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))], settings);
+        CalibrationSeries[] followed = [.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))];
+        var anchors = FitAnchors(followed, settings,
+            a => components.Any(c => c.Local && c.Anchor is { } x && x.Region == a.Region && x.Indicator == a.Indicator));
         return Assemble(settings, pooled, components.Select(c => Fit(c, pooled, anchors, settings)).ToImmutableArray(), anchors);
     }
 
@@ -31,12 +33,26 @@ public static class ForecastModelBuilder
         return new(noise, Pooling.CommonCorrelation(all, noise));
     }
 
-    /// <summary>The national series, fitted with noise pooled among themselves; an anchor's index is its place here.</summary>
-    public static ImmutableArray<SeriesFit> FitAnchors(IReadOnlyList<CalibrationSeries> anchors, ForecastSettings settings)
+    /// <summary>
+    /// The national series, fitted with noise pooled among themselves; an anchor's index is its place here.
+    /// <paramref name="municipal"/> tells which of them municipal series follow. Such a path is projected as a steady
+    /// (damped) trend, without a wandering slope (see <see cref="ForecastKernel"/>), so it starts from the slope the data
+    /// last saw (<see cref="TrendEstimate.SeenSlope"/>): the filter's final slope also carries that year's unseen change
+    /// of slope, the first year of the wander the projection leaves out, which a steady path would hold for every year
+    /// ahead.
+    /// </summary>
+    public static ImmutableArray<SeriesFit> FitAnchors(IReadOnlyList<CalibrationSeries> anchors, ForecastSettings settings,
+        Func<CalibrationSeries, bool> municipal)
     {
         if (anchors.Count == 0) return [];
         var pooled = NoiseEstimator.Pooled(anchors, settings);
-        return [.. anchors.Select(a => SeriesFitter.Fit(a, pooled, settings))];
+        var wander = settings.SlopeDriftSd * settings.SlopeDriftSd;
+        SeriesFit Anchor(CalibrationSeries series)
+        {
+            var fit = SeriesFitter.Fit(series, pooled, settings);
+            return municipal(series) ? fit with { Trend = fit.Trend.SeenSlope(wander) } : fit;
+        }
+        return [.. anchors.Select(Anchor)];
     }
 
     public static SeriesFit Fit(ComponentSeries component, PooledHyperparameters pooled, ImmutableArray<SeriesFit> anchors,
