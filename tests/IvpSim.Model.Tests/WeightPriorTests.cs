@@ -18,7 +18,7 @@ public sealed class WeightPriorTests
 
     private static ForecastSettings Calibrated(int[] origins, double priorYears) =>
         ForecastCalibrator.Calibrate(Trending(), new CalibrationOptions([.. origins], 1, 60, 200, 5, Rounds: 1, WeightSamples: 10,
-            PriorYears: priorYears)).Settings;
+            PriorYears: priorYears, Searches: 1)).Settings;
 
     /// <summary>Equal up to the weights' 4-decimal rounding, whose remainder the largest weight takes.</summary>
     private static void Near(double expected, double actual) => Assert.InRange(actual, expected - 5e-4, expected + 5e-4);

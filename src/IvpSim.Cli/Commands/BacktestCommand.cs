@@ -39,9 +39,10 @@ public static partial class BacktestCommand
                 "dus de scores zijn dan te gunstig (alleen ter vergelijking)",
         };
         var searchDraws = new Option<int>("--search-draws") { Description = "Trajecten per prognose tijdens het leren per beginjaar", DefaultValueFactory = _ => 300 };
+        var searches = SearchesOption.Create();
         var command = new Command("backtest",
             "Toets de prognoses vooruit in de tijd: per beginjaar de constanten leren uit wat toen bekend was, de jaren erna voorspellen, vergelijken met naïeve methoden");
-        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures, inSample, searchDraws }) command.Options.Add(o);
+        foreach (var o in new Option[] { scenario, data, fitUntil, horizon, outOption, runs, seed, noStructures, inSample, searchDraws, searches }) command.Options.Add(o);
         var cluster = new ClusterCommandOptions();
         cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -58,7 +59,8 @@ public static partial class BacktestCommand
             OutputFolder.EnsureWritable(outDir);
             if (parse.GetValue(searchDraws) < 50) throw new InputException("--search-draws", null, null, "moet minstens 50 zijn");
             var options = new BacktestOptions(parse.GetValue(fitUntil) is { } cut ? [cut] : [], minH, maxH, parse.GetValue(runs),
-                parse.GetValue(seed), !parse.GetValue(noStructures), !parse.GetValue(inSample), parse.GetValue(searchDraws));
+                parse.GetValue(seed), !parse.GetValue(noStructures), !parse.GetValue(inSample), parse.GetValue(searchDraws),
+                SearchesOption.Value(parse, searches));
             if (options.Forward)
                 console.MarkupLine("[grey]Vooruit in de tijd: per beginjaar worden de prognoseconstanten opnieuw geleerd uit de uitkomsten tot dat jaar …[/]");
             var request = new BacktestRequest(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
@@ -99,7 +101,7 @@ public static partial class BacktestCommand
         lines.Add($"runs: {options.Draws}");
         lines.Add($"seed: {options.Seed}");
         lines.Add(options.Forward
-            ? $"evaluation: vooruit in de tijd (constanten en gewichten per beginjaar geleerd uit uitkomsten tot dat jaar; {options.SearchDraws} trajecten tijdens het leren)"
+            ? $"evaluation: vooruit in de tijd (constanten en gewichten per beginjaar geleerd uit uitkomsten tot dat jaar; {options.SearchDraws} trajecten tijdens het leren, mediaan van {options.Searches} zoektochten)"
             : "evaluation: in de steekproef (meegeleverde kalibratie; heeft de uitkomsten gezien)");
         return string.Join('\n', lines) + "\n";
     }

@@ -24,6 +24,7 @@ public static class CalibrateCommand
         var draws = new Option<int>("--draws") { Description = "Trajecten per prognose voor de eindgewichten", DefaultValueFactory = _ => 1000 };
         var searchDraws = new Option<int>("--search-draws") { Description = "Trajecten per prognose tijdens het zoeken", DefaultValueFactory = _ => 300 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 2020 };
+        var searches = SearchesOption.Create();
         var force = new Option<bool>("--force") { Description = "Een bestand vervangen dat niet door IvpSim gekalibreerd is" };
         var municipal = new Option<string?>("--municipal")
         {
@@ -33,7 +34,7 @@ public static class CalibrateCommand
         var command = new Command("calibrate",
             "Leer de prognoseconstanten en de gewichten van de modelstructuren uit toetsen buiten de steekproef (landelijk referentiecorpus) " +
             "en de lokale constanten uit een dwarsdoorsnede van gemeenten");
-        foreach (var o in new Option[] { scenario, outOption, draws, searchDraws, seed, force, municipal }) command.Options.Add(o);
+        foreach (var o in new Option[] { scenario, outOption, draws, searchDraws, seed, searches, force, municipal }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             if (parse.GetValue(draws) < 100) throw new InputException("--draws", null, null, "moet minstens 100 zijn");
@@ -48,7 +49,8 @@ public static class CalibrateCommand
             var series = EvaluationSeries(inputs);
             var origins = Model.Backtest.Backtester.Origins(series.SelectMany(s => s.Series.Years),
                 new Model.Backtest.BacktestOptions([], 1, MaxHorizon, 1, 0));
-            var options = new CalibrationOptions([.. origins], MaxHorizon, parse.GetValue(searchDraws), parse.GetValue(draws), parse.GetValue(seed));
+            var options = new CalibrationOptions([.. origins], MaxHorizon, parse.GetValue(searchDraws), parse.GetValue(draws), parse.GetValue(seed),
+                Searches: SearchesOption.Value(parse, searches));
             console.MarkupLine($"Kalibreren op {series.Count} reeksen, beginjaren {origins[0]}-{origins[^1]}, horizon 1-{MaxHorizon} …");
             var municipalFile = parse.GetValue(municipal)
                 ?? Path.Combine(Path.GetDirectoryName(inputs.Scenario.Data.Observations)!, "nl-municipal-2015-2022.csv");

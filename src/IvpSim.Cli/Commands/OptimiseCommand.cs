@@ -23,6 +23,9 @@ public static class OptimiseCommand
     /// <summary>The best portfolios are confirmed on this many times the search's trajectories, from another seed.</summary>
     public const int ConfirmFactor = 4;
 
+    /// <summary>Portfolios per method confirmed on fresh trajectories.</summary>
+    public const int Finalists = 3;
+
     public static Command Create(IAnsiConsole console)
     {
         var options = new OptimiseOptions();
@@ -82,14 +85,16 @@ public static class OptimiseCommand
                 }), ct),
                 cancellationToken: ct));
 
-        // Chosen among many on the same trajectories, a best chance is a little flattering: confirm on fresh ones.
-        var finalists = new[] { result.Best, result.BestRandom }.Where(e => e is not null).Select(e => (e!.Portfolio, e.Method)).ToList();
+        // Chosen among many on the same trajectories, a best chance is a little flattering, and a claim just within its
+        // budget may be so by chance: confirm each method's leading portfolios on fresh trajectories and keep the best there.
+        var finalists = new[] { GuidedPortfolioSearch.Name, RandomPortfolioSearch.Name }
+            .SelectMany(m => PortfolioOptimiser.Leading(result.Evaluations, m, goal, Finalists)).Select(e => (e.Portfolio, e.Method)).ToList();
         var confirmSeed = seed + 1;
         var confirmRuns = runs * ConfirmFactor;
         console.MarkupLine($"Bevestigen op {DutchFormat.Number(confirmRuns)} nieuwe trajecten (seed {confirmSeed}) …");
         var confirmed = await evaluator.EvaluateAsync(finalists, confirmSeed, confirmRuns, null, ct);
-        var best = confirmed.FirstOrDefault(e => e.Method == GuidedPortfolioSearch.Name);
-        var bestRandom = confirmed.FirstOrDefault(e => e.Method == RandomPortfolioSearch.Name);
+        var best = PortfolioOptimiser.BestOf(confirmed, GuidedPortfolioSearch.Name, goal);
+        var bestRandom = PortfolioOptimiser.BestOf(confirmed, RandomPortfolioSearch.Name, goal);
 
         var scenario = best is null ? null : evaluator.Scenario(best.Portfolio, "optimaal", "Beste portefeuille (optimalisatie)") with
         {

@@ -51,7 +51,7 @@ public sealed class OptimiseOptions
 
     public Option<int> Runs { get; } = new("--runs", "-n")
     {
-        Description = "Trajecten per beoordeling (de beste worden bevestigd op vier keer zoveel nieuwe trajecten)",
+        Description = "Trajecten per beoordeling (de drie beste per zoekmethode worden bevestigd op vier keer zoveel nieuwe trajecten)",
         DefaultValueFactory = _ => 10_000,
     };
 

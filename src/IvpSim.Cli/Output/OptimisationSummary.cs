@@ -12,10 +12,12 @@ public static class OptimisationSummary
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Beste portefeuille per zoekmethode (bevestigd op nieuwe trajecten)");
         table.AddColumns("Methode", "Kans alle misdaaddoelen", "Claim P80 ermelo", "Claim P80 harderwijk", "Claim P80 putten", "Binnen budget", "Maatregelen");
-        foreach (var (label, e, searched) in new[] { ("optimalisatie", best, result.Best), ("willekeurig", random, result.BestRandom) })
+        foreach (var (label, e) in new[] { ("optimalisatie", best), ("willekeurig", random) })
         {
             if (e is null) continue;
-            table.AddRow(label, $"{Pct(e.PAll)} ± {Pct(e.PAllSe)} (zoektocht {Pct(searched!.PAll)})",
+            // The same portfolio's figure in the search (the confirmation may have kept another finalist than the search's best).
+            var searched = result.Evaluations.First(x => x.Method == e.Method && x.Portfolio.Key == e.Portfolio.Key);
+            table.AddRow(label, $"{Pct(e.PAll)} ± {Pct(e.PAllSe)} (zoektocht {Pct(searched.PAll)})",
                 Euro(e, "ermelo"), Euro(e, "harderwijk"), Euro(e, "putten"), goal.WithinBudget(e) ? "ja" : "[red]nee[/]",
                 e.Portfolio.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

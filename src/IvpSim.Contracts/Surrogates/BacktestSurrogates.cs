@@ -44,15 +44,16 @@ public sealed class BacktestInputsConverter : IConverter<BacktestInputs, Backtes
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestOptions")]
 public readonly record struct BacktestOptionsSurrogate(
     [property: Id(0)] ImmutableArray<int> Origins, [property: Id(1)] int MinHorizon, [property: Id(2)] int MaxHorizon, [property: Id(3)] int Draws,
-    [property: Id(4)] ulong Seed, [property: Id(5)] bool PerStructure, [property: Id(6)] bool Forward, [property: Id(7)] int SearchDraws);
+    [property: Id(4)] ulong Seed, [property: Id(5)] bool PerStructure, [property: Id(6)] bool Forward, [property: Id(7)] int SearchDraws,
+    [property: Id(8)] int Searches);
 
 [RegisterConverter]
 public sealed class BacktestOptionsConverter : IConverter<BacktestOptions, BacktestOptionsSurrogate>
 {
     public BacktestOptions ConvertFromSurrogate(in BacktestOptionsSurrogate s) =>
-        new(s.Origins, s.MinHorizon, s.MaxHorizon, s.Draws, s.Seed, s.PerStructure, s.Forward, s.SearchDraws);
+        new(s.Origins, s.MinHorizon, s.MaxHorizon, s.Draws, s.Seed, s.PerStructure, s.Forward, s.SearchDraws, s.Searches);
     public BacktestOptionsSurrogate ConvertToSurrogate(in BacktestOptions v) =>
-        new(v.Origins, v.MinHorizon, v.MaxHorizon, v.Draws, v.Seed, v.PerStructure, v.Forward, v.SearchDraws);
+        new(v.Origins, v.MinHorizon, v.MaxHorizon, v.Draws, v.Seed, v.PerStructure, v.Forward, v.SearchDraws, v.Searches);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestRow")]

@@ -14,10 +14,12 @@ public sealed record BacktestInputs(ObservationSet Observations, Population Popu
 /// <summary>
 /// Rolling origins (empty: every origin the data allow), horizons, Monte Carlo draws per forecast, seed, whether to
 /// score each structure alone, and whether the forecast constants are learned anew at every origin from the outcomes
-/// before it (<paramref name="Forward"/>, the default; otherwise the shipped calibration, which has seen the outcomes).
+/// before it (<paramref name="Forward"/>, the default; otherwise the shipped calibration, which has seen the outcomes),
+/// with <paramref name="SearchDraws"/> draws per forecast and the median of <paramref name="Searches"/> searches, as
+/// <c>calibrate</c> does.
 /// </summary>
 public sealed record BacktestOptions(ImmutableArray<int> Origins, int MinHorizon, int MaxHorizon, int Draws, ulong Seed, bool PerStructure = true,
-    bool Forward = true, int SearchDraws = 300);
+    bool Forward = true, int SearchDraws = 300, int Searches = 5);
 
 /// <summary>
 /// Rolling-origin backtests through the run's own projection path. For every origin the model is fitted on the

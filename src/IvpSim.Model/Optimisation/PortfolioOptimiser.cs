@@ -52,7 +52,15 @@ public static class PortfolioOptimiser
         return new SearchResult(done, BestOf(done, GuidedPortfolioSearch.Name, goal), BestOf(done, RandomPortfolioSearch.Name, goal));
     }
 
-    private static PortfolioEvaluation? BestOf(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal)
+    /// <summary>
+    /// The <paramref name="count"/> best distinct portfolios of a method by the goal: the finalists to confirm on fresh
+    /// trajectories. More than one, because a portfolio at the edge of a budget may only have fitted it by the search's
+    /// sampling luck; the confirmation then picks the best that still fits.
+    /// </summary>
+    public static IEnumerable<PortfolioEvaluation> Leading(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal, int count) =>
+        all.Where(e => e.Method == method).DistinctBy(e => e.Portfolio.Key).OrderByDescending(goal.Score).Take(count);
+
+    public static PortfolioEvaluation? BestOf(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal)
     {
         PortfolioEvaluation? best = null;
         foreach (var e in all.Where(e => e.Method == method))
