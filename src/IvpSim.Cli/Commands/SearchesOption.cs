@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvpSim.Data;
+using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Cli.Commands;
 
@@ -9,13 +10,11 @@ namespace IvpSim.Cli.Commands;
 /// </summary>
 internal static class SearchesOption
 {
-    public const int Default = 5;
-
     public static Option<int> Create() => new("--searches")
     {
         Description = "Onafhankelijke zoektochten naar de prognoseconstanten, elk met eigen toevalsgetallen; per constante geldt de mediaan " +
             "(één zoektocht hangt sterk af van de seed)",
-        DefaultValueFactory = _ => Default,
+        DefaultValueFactory = _ => CalibrationOptions.DefaultSearches,
     };
 
     public static int Value(ParseResult parse, Option<int> option) =>

@@ -19,7 +19,7 @@ public sealed record BacktestInputs(ObservationSet Observations, Population Popu
 /// <c>calibrate</c> does.
 /// </summary>
 public sealed record BacktestOptions(ImmutableArray<int> Origins, int MinHorizon, int MaxHorizon, int Draws, ulong Seed, bool PerStructure = true,
-    bool Forward = true, int SearchDraws = 300, int Searches = 5);
+    bool Forward = true, int SearchDraws = 300, int Searches = CalibrationOptions.DefaultSearches);
 
 /// <summary>
 /// Rolling-origin backtests through the run's own projection path. For every origin the model is fitted on the

@@ -8,7 +8,10 @@ namespace IvpSim.Model.Forecasting;
 /// constants are the median of.
 /// </summary>
 public sealed record CalibrationOptions(ImmutableArray<int> Origins, int MaxHorizon, int SearchDraws, int FinalDraws, ulong Seed,
-    int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40, double PriorYears = 1, int Searches = 5);
+    int Rounds = 2, double CrpsTolerance = 0.005, int WeightSamples = 40, double PriorYears = 1, int Searches = CalibrationOptions.DefaultSearches)
+{
+    public const int DefaultSearches = 5;
+}
 
 /// <summary>Coverage of the combined model's 50% and 90% intervals for one data set and horizon.</summary>
 public sealed record CoverageCell(string DataSet, int Horizon, int Forecasts, double Coverage50, double Coverage90);

@@ -20,9 +20,9 @@ public static class ForecastModelBuilder
     public static ForecastModel Build(IReadOnlyList<ComponentSeries> components, ForecastSettings settings)
     {
         var pooled = Pool([.. components.Where(c => !c.Local).Select(c => c.Series)], settings);
-        CalibrationSeries[] followed = [.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))];
-        var anchors = FitAnchors(followed, settings,
-            a => components.Any(c => c.Local && c.Anchor is { } x && x.Region == a.Region && x.Indicator == a.Indicator));
+        var municipal = components.Where(c => c.Local).Select(c => c.Anchor).OfType<CalibrationSeries>().Select(a => (a.Region, a.Indicator)).ToHashSet();
+        var anchors = FitAnchors([.. components.Select(c => c.Anchor).OfType<CalibrationSeries>().DistinctBy(a => (a.Region, a.Indicator))], settings,
+            a => municipal.Contains((a.Region, a.Indicator)));
         return Assemble(settings, pooled, components.Select(c => Fit(c, pooled, anchors, settings)).ToImmutableArray(), anchors);
     }
 
