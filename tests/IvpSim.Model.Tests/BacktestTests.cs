@@ -23,9 +23,10 @@ public sealed class BacktestTests
     [InlineData(4)]
     public void Should_cover_about_nominally_When_forecasting_the_reference_corpus_forward_from_every_origin(int horizon)
     {
-        // The forecasting issue asks 40-60% for the 50% interval and 85-95% for the 90% interval. Forward, the 50% band
-        // meets it at every horizon; the 90% band does one year ahead, and is too narrow further out (79-84% over seeds
-        // at two to four years; README). This holds that line: no band wider than nominal, none much narrower.
+        // The forecasting issue asks 40-60% for the 50% interval and 85-95% for the 90% interval. With the CLI's learning
+        // (300 draws, five searches) the 90% band meets it at every horizon (README); learning with 100 draws and three
+        // searches, as here, the four-year forecasts (all from 2015, learned from one year of outcomes) cover 78%. This
+        // holds that line: no band wider than nominal, none much narrower.
         var score = BacktestSummary.Summarize(CorpusRows.Value)
             .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == horizon && s.Method == Backtester.Ivpsim);
         Assert.True(score.Forecasts >= 68, $"only {score.Forecasts} forecasts at horizon {horizon}");
@@ -34,13 +35,14 @@ public sealed class BacktestTests
     }
 
     [Fact]
-    public void Should_do_no_worse_than_the_last_value_When_judged_forward_on_the_reference_corpus()
+    public void Should_beat_the_last_value_by_at_least_five_percent_When_judged_forward_on_the_reference_corpus()
     {
-        // Forward (constants learned per origin from earlier outcomes only) the model measured 0.97 relative WIS and 4%
-        // CRPS skill; the issue asked for 0.95, which it does not reach. This holds the line at naive_last.
+        // Forward (constants learned per origin from earlier outcomes only) the issue asks a relative WIS of at most 0.95
+        // against naive_last; pooled over horizons 1-4 the model measures 0.90 here (0.93 before each series had its own
+        // drift scale, with the CLI's learning).
         var score = BacktestSummary.Summarize(CorpusRows.Value)
             .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == 0 && s.Method == Backtester.Ivpsim);
-        Assert.True(score.RelativeWis <= 1.0, $"relative WIS {score.RelativeWis:F3}");
+        Assert.True(score.RelativeWis <= 0.95, $"relative WIS {score.RelativeWis:F3}");
         Assert.True(score.Skill >= 0, $"CRPS skill {score.Skill:F3}");
     }
 

@@ -206,6 +206,9 @@ public sealed class EngineGuardTests
         {
             var settings = model.Settings;
             var rho = model.CommonCorrelation;
+            // The series' own drift scale multiplies both drift variances.
+            var levelDrift = settings.LevelDriftSd * Math.Sqrt(fit.DriftScale);
+            var slopeDrift = settings.SlopeDriftSd * Math.Sqrt(fit.DriftScale);
             double level, slope = 0;
             if (structure.Kind == StructureKind.Trend)
             {
@@ -223,12 +226,12 @@ public sealed class EngineGuardTests
                 if (structure.Kind == StructureKind.Trend)
                 {
                     slope *= structure.Damping;
-                    if (settings.SlopeDriftSd > 0 && !nationalPath) slope += settings.SlopeDriftSd * rng.NextStandardNormal();
+                    if (slopeDrift > 0 && !nationalPath) slope += slopeDrift * rng.NextStandardNormal();
                     level += slope;
                 }
                 // An offset to a national path takes only its own shifts; a national path takes no jumps.
-                if (!anchored) level += settings.LevelDriftSd * Math.Sqrt(rho) * shocks[year].Drift;
-                level += settings.LevelDriftSd * Math.Sqrt(1 - rho) * rng.NextStandardNormal();
+                if (!anchored) level += levelDrift * Math.Sqrt(rho) * shocks[year].Drift;
+                level += levelDrift * Math.Sqrt(1 - rho) * rng.NextStandardNormal();
                 if (shocks[year].Jump && !anchored && !nationalPath) level += settings.JumpSd * rng.NextStandardNormal();
                 path[year] = anchorPath is null ? level : anchorPath[year] + level;
             }

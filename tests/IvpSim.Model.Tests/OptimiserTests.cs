@@ -83,4 +83,34 @@ public sealed class OptimiserTests
         Assert.False(goal.Acceptable(result.Best!));
         Assert.DoesNotContain(result.Evaluations, goal.Acceptable);
     }
+
+    [Fact]
+    public void Should_confirm_portfolios_with_room_in_the_budget_too_When_the_leading_ones_spend_it_all()
+    {
+        var goal = new SearchGoal(new Dictionary<string, double> { ["a"] = 70_000, ["b"] = 50_000 }.ToImmutableDictionary(), SearchObjective.Probability, 0);
+        var all = Every().Select(p => Evaluate(p, "enumeratie")).ToList();
+
+        var leading = PortfolioOptimiser.Leading(all, "enumeratie", goal, 3).ToList();
+        var finalists = PortfolioOptimiser.Finalists(all, "enumeratie", goal, 3, 0.1).ToList();
+
+        // The leading three spend nearly all of a budget; the finalists add the best three that leave a tenth of each unspent.
+        Assert.Contains(leading, e => e.ClaimP80.Any(c => c.Value > 0.9 * goal.Budgets[c.Key]));
+        Assert.All(leading, e => Assert.Contains(finalists, f => f.Portfolio.Key == e.Portfolio.Key));
+        var roomy = finalists.Where(f => f.ClaimP80.All(c => c.Value <= 0.9 * goal.Budgets[c.Key])).ToList();
+        Assert.True(roomy.Count >= 3, $"{roomy.Count} finalists with room");
+        Assert.Equal(finalists.Count, finalists.DistinctBy(f => f.Portfolio.Key).Count());
+    }
+
+    [Fact]
+    public void Should_recommend_the_random_search_portfolio_When_the_guided_one_goes_over_budget_on_fresh_trajectories()
+    {
+        var goal = new SearchGoal(new Dictionary<string, double> { ["a"] = 70_000, ["b"] = 50_000 }.ToImmutableDictionary(), SearchObjective.Probability, 0);
+        var all = Every().Select(p => Evaluate(p, "x")).ToList();
+        var over = all.Where(e => !goal.WithinBudget(e)).MaxBy(e => e.PAll)!;
+        var within = all.Where(goal.WithinBudget).MinBy(e => e.PAll + (e.Portfolio.Size == 0 ? 1 : 0))!;
+
+        Assert.Same(within, PortfolioOptimiser.Recommended(over, within, goal));
+        Assert.Same(over, PortfolioOptimiser.Recommended(over, null, goal));
+        Assert.Same(within, PortfolioOptimiser.Recommended(within, over, goal));
+    }
 }

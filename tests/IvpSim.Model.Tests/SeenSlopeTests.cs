@@ -41,12 +41,14 @@ public sealed class SeenSlopeTests
         var settings = ForecastSettings.Uncalibrated with { LevelDriftSd = LevelDrift, SlopeDriftSd = SlopeDrift, SlopePriorSd = SlopePrior };
         var local = Synthetic.FromValues("total_crimes", [1000], 2015);
         var type = Synthetic.FromValues("1-1-1-diefstal-inbraak-woning", [90000, 85000, 80000, 79000], 2012, "nederland");
-        var plain = SeriesFitter.Fit(National(), NoiseEstimator.Pooled([National()], settings), settings).Trend;
+        var fit = SeriesFitter.Fit(National(), NoiseEstimator.Pooled([National()], settings), settings);
+        var plain = fit.Trend;
 
         var municipal = ForecastModelBuilder.Build([new ComponentSeries(local, National(), Local: true)], settings).Anchors[0].Trend;
         var anchored = ForecastModelBuilder.Build([new ComponentSeries(type, National())], settings).Anchors[0].Trend;
 
-        Assert.Equal(plain.SeenSlope(SlopeDrift * SlopeDrift), municipal);
+        // The unseen change of slope is the series' own: the shared slope drift times its drift scale.
+        Assert.Equal(plain.SeenSlope(SlopeDrift * SlopeDrift * fit.DriftScale), municipal);
         Assert.Equal(plain, anchored);
     }
 
@@ -66,7 +68,7 @@ public sealed class SeenSlopeTests
         var offset = model.Components[0].Offset.Sd;
         var level = Math.Exp(logs.Average());
         var expected = trend.VarianceLevel + 2 * 7 * trend.L11 * trend.L21 + 49 * trend.VarianceSlope + offset * offset + 0.004 + 1 / level;
-        var unseen = expected + 49 * SlopeDrift * SlopeDrift;
+        var unseen = expected + 49 * SlopeDrift * SlopeDrift * model.Anchors[0].DriftScale;
         var mean = logs.Average();
         var variance = logs.Average(l => (l - mean) * (l - mean));
         var se = expected * Math.Sqrt(2.0 / logs.Length);

@@ -26,6 +26,9 @@ public static class OptimiseCommand
     /// <summary>Portfolios per method confirmed on fresh trajectories.</summary>
     public const int Finalists = 3;
 
+    /// <summary>The share of each budget that the second group of finalists leaves unspent in the search.</summary>
+    public const double BudgetRoom = 0.03;
+
     public static Command Create(IAnsiConsole console)
     {
         var options = new OptimiseOptions();
@@ -88,7 +91,7 @@ public static class OptimiseCommand
         // Chosen among many on the same trajectories, a best chance is a little flattering, and a claim just within its
         // budget may be so by chance: confirm each method's leading portfolios on fresh trajectories and keep the best there.
         var finalists = new[] { GuidedPortfolioSearch.Name, RandomPortfolioSearch.Name }
-            .SelectMany(m => PortfolioOptimiser.Leading(result.Evaluations, m, goal, Finalists)).Select(e => (e.Portfolio, e.Method)).ToList();
+            .SelectMany(m => PortfolioOptimiser.Finalists(result.Evaluations, m, goal, Finalists, BudgetRoom)).Select(e => (e.Portfolio, e.Method)).ToList();
         var confirmSeed = seed + 1;
         var confirmRuns = runs * ConfirmFactor;
         console.MarkupLine($"Bevestigen op {DutchFormat.Number(confirmRuns)} nieuwe trajecten (seed {confirmSeed}) …");
@@ -96,11 +99,12 @@ public static class OptimiseCommand
         var best = PortfolioOptimiser.BestOf(confirmed, GuidedPortfolioSearch.Name, goal);
         var bestRandom = PortfolioOptimiser.BestOf(confirmed, RandomPortfolioSearch.Name, goal);
 
-        var scenario = best is null ? null : evaluator.Scenario(best.Portfolio, "optimaal", "Beste portefeuille (optimalisatie)") with
+        var chosen = PortfolioOptimiser.Recommended(best, bestRandom, goal);
+        var scenario = chosen is null ? null : evaluator.Scenario(chosen.Portfolio, "optimaal", "Beste portefeuille (optimalisatie)") with
         {
             DescriptionNl = $"Gevonden door ./run-sim.sh optimise ({(objective == SearchObjective.Probability ? "grootste kans" : "laagste claim")}, " +
                 $"budget {budget.ClaimYear}: {string.Join(", ", budgets.Select(b => $"{b.Key} {b.Value:0}"))}). Kans alle misdaaddoelen " +
-                $"{best.PAll:P1} op {confirmRuns} trajecten, seed {confirmSeed}.",
+                $"{chosen.PAll:P1} op {confirmRuns} trajecten, seed {confirmSeed}.",
             Run = new(confirmRuns, confirmSeed, null),
         };
         OutputFolder.Write(outFolder, f => OptimisationFiles.Write(f, outFolder, result, space, goal, baseInputs.Targets, scenario, best, bestRandom,

@@ -24,15 +24,17 @@ public static class OptimisationFiles
     public static void Write(string folder, string finalFolder, SearchResult result, PortfolioSpace space, SearchGoal goal, ImmutableArray<TargetDefinition> targets,
         Scenario? best, PortfolioEvaluation? confirmed, PortfolioEvaluation? confirmedRandom, bool charts, OptimisationFacts facts)
     {
+        // best.yaml holds the recommended portfolio: the guided search's, or the random search's where that did better.
+        var recommended = PortfolioOptimiser.Recommended(confirmed, confirmedRandom, goal);
         File.WriteAllText(Path.Combine(folder, "search.csv"), OptimisationCsv.Search(result.Evaluations, space, goal, targets));
         File.WriteAllText(Path.Combine(folder, "pareto.csv"), OptimisationCsv.Pareto(result.Front(), space, goal, targets));
-        if (best is not null && confirmed is not null)
+        if (best is not null && recommended is not null)
         {
-            var note = goal.Acceptable(confirmed) ? "" : "\nLET OP: deze portefeuille haalt de gevraagde minimale kans of het budget niet (zie de console).";
+            var note = goal.Acceptable(recommended) ? "" : "\nLET OP: deze portefeuille haalt de gevraagde minimale kans of het budget niet (zie de console).";
             File.WriteAllText(Path.Combine(folder, BestFile), ScenarioYamlWriter.Format(best, finalFolder,
                 $"Beste portefeuille van './run-sim.sh optimise', {DateTime.Now:yyyy-MM-dd HH:mm}. Draai met: ./run-sim.sh run {BestFile}" +
-                $"\nKans alle misdaaddoelen {Pct(confirmed.PAll)} ± {Pct(confirmed.PAllSe)} (bevestigd op {facts.ConfirmRuns} nieuwe trajecten, seed {facts.ConfirmSeed});" +
-                $" claim P80 {string.Join(", ", confirmed.ClaimP80.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:0}"))}." + note));
+                $"\nKans alle misdaaddoelen {Pct(recommended.PAll)} ± {Pct(recommended.PAllSe)} (bevestigd op {facts.ConfirmRuns} nieuwe trajecten, seed {facts.ConfirmSeed});" +
+                $" claim P80 {string.Join(", ", recommended.ClaimP80.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:0}"))}." + note));
         }
         File.WriteAllText(Path.Combine(folder, "run.txt"), Manifest(result, goal, confirmed, confirmedRandom, facts));
         if (charts) FrontChart.Save(result, goal.Budgets.Values.Sum(), Path.Combine(folder, FrontChart.FileName));

@@ -22,14 +22,18 @@ public static class OptimisationSummary
                 e.Portfolio.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         console.Write(table);
-        if (best is null) return;
-        if (!goal.Acceptable(best) || best.PAll < goal.MinProbability)
+        var chosen = PortfolioOptimiser.Recommended(best, random, goal);
+        if (chosen is null) return;
+        if (!goal.Acceptable(chosen) || chosen.PAll < goal.MinProbability)
         {
-            console.MarkupLine(goal.WithinBudget(best)
-                ? $"[yellow]Geen portefeuille binnen het budget haalt de minimale kans van {Pct(goal.MinProbability)}[/]: de beste haalt {Pct(best.PAll)}."
+            console.MarkupLine(goal.WithinBudget(chosen)
+                ? $"[yellow]Geen portefeuille binnen het budget haalt de minimale kans van {Pct(goal.MinProbability)}[/]: de beste haalt {Pct(chosen.PAll)}."
                 : "[yellow]Geen enkele beoordeelde portefeuille blijft binnen het budget.[/]");
         }
-        console.MarkupLine($"Beste portefeuille ({best.Portfolio.Size} maatregelen): {Markup.Escape(space.Describe(best.Portfolio))}");
+        if (!ReferenceEquals(chosen, best))
+            console.MarkupLine("[yellow]Op nieuwe trajecten doet de portefeuille van de willekeurige zoektocht het beter[/]" +
+                (best is not null && !goal.WithinBudget(best) ? " (die van de optimalisatie gaat over het budget)" : "") + "; die wordt aanbevolen.");
+        console.MarkupLine($"Beste portefeuille ({chosen.Portfolio.Size} maatregelen): {Markup.Escape(space.Describe(chosen.Portfolio))}");
         console.MarkupLine($"Als scenario: {Markup.Escape(OptimisationFiles.BestFile)} (draai met ./run-sim.sh run <uitvoermap>/{OptimisationFiles.BestFile}).");
     }
 

@@ -257,8 +257,10 @@ public sealed class ForecastKernel
         PathRole role)
     {
         var settings = _model.Settings;
-        double driftSd = _driftSd, commonDriftSd = _commonDriftSd, jumpSd = settings.JumpSd;
-        var slopeDriftSd = role == PathRole.Own ? settings.SlopeDriftSd : 0;
+        // A steady series wanders less than the shared constants, one whose shifts persist more (DriftScaleEstimator).
+        var scale = Math.Sqrt(fit.DriftScale);
+        double driftSd = _driftSd * scale, commonDriftSd = _commonDriftSd * scale, jumpSd = settings.JumpSd;
+        var slopeDriftSd = role == PathRole.Own ? settings.SlopeDriftSd * scale : 0;
         double level, slope = 0;
         switch (structure.Kind)
         {

@@ -50,7 +50,7 @@ public static class ForecastModelBuilder
         SeriesFit Anchor(CalibrationSeries series)
         {
             var fit = SeriesFitter.Fit(series, pooled, settings);
-            return municipal(series) ? fit with { Trend = fit.Trend.SeenSlope(wander) } : fit;
+            return municipal(series) ? fit with { Trend = fit.Trend.SeenSlope(wander * fit.DriftScale) } : fit;
         }
         return [.. anchors.Select(Anchor)];
     }

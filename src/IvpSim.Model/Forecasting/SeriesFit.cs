@@ -28,5 +28,11 @@ public sealed record SeriesFit(
     /// </summary>
     public bool Local { get; init; }
 
+    /// <summary>
+    /// How far this series wanders compared with the shared constants: the multiplier of its level and slope drift
+    /// variances (1: the shared constants; see <see cref="DriftScaleEstimator"/>).
+    /// </summary>
+    public double DriftScale { get; init; } = 1;
+
     public bool HasAnchor => Anchor >= 0;
 }

@@ -3,8 +3,9 @@ using IvpSim.Model.Calibration;
 namespace IvpSim.Model.Forecasting;
 
 /// <summary>
-/// Fits a count series under every structure: its noise (partially pooled), the local-linear-trend state, the
-/// local-level state and, where a national series of the same kind reaches at least as far, the offset to it.
+/// Fits a count series under every structure: its noise (partially pooled), how far it wanders compared with the
+/// shared constants (<see cref="DriftScaleEstimator"/>), the local-linear-trend state, the local-level state and, where
+/// a national series of the same kind reaches at least as far, the offset to it.
 /// </summary>
 public static class SeriesFitter
 {
@@ -13,15 +14,16 @@ public static class SeriesFitter
     {
         RequireObservations(series);
         var noise = NoiseEstimator.Of(series, pooledNoise, settings);
-        var q = settings.LevelDriftSd * settings.LevelDriftSd;
-        var trend = StateFilter.Trend(series, noise, q, settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd,
+        var scale = DriftScaleEstimator.Of(series, noise, settings);
+        var q = scale * settings.LevelDriftSd * settings.LevelDriftSd;
+        var trend = StateFilter.Trend(series, noise, q, scale * settings.SlopeDriftSd * settings.SlopeDriftSd, settings.SlopePriorSd,
             settings.JumpProbability, settings.JumpSd * settings.JumpSd);
         var level = StateFilter.Level(series, noise, q);
         var offset = anchor is not null && anchor.Count > 0 && anchor.LastYear >= series.LastYear
             ? Offset(series, anchor, noise, anchorNoise, q)
             : null;
         return new SeriesFit(series.Region, series.Indicator, noise, trend.State, level,
-            offset is null ? -1 : anchorIndex, offset ?? default, trend.Gaps, series.Years, series.Values);
+            offset is null ? -1 : anchorIndex, offset ?? default, trend.Gaps, series.Years, series.Values) { DriftScale = scale };
     }
 
     /// <summary>

@@ -60,6 +60,21 @@ public static class PortfolioOptimiser
     public static IEnumerable<PortfolioEvaluation> Leading(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal, int count) =>
         all.Where(e => e.Method == method).DistinctBy(e => e.Portfolio.Key).OrderByDescending(goal.Score).Take(count);
 
+    /// <summary>
+    /// The finalists to confirm on fresh trajectories: a method's <paramref name="count"/> leading portfolios, and as many
+    /// that lead with <paramref name="room"/> to spare in every budget. A search drifts to claims just within budget,
+    /// which fresh trajectories may put just over; the second group is what remains when all the first are.
+    /// </summary>
+    public static IEnumerable<PortfolioEvaluation> Finalists(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal, int count, double room)
+    {
+        var roomy = goal with { Budgets = goal.Budgets.ToImmutableDictionary(b => b.Key, b => b.Value * (1 - room)) };
+        return Leading(all, method, goal, count).Concat(Leading(all, method, roomy, count)).DistinctBy(e => e.Portfolio.Key);
+    }
+
+    /// <summary>The portfolio to recommend: the guided search's, unless the random search's does better (within budget where the guided one is not).</summary>
+    public static PortfolioEvaluation? Recommended(PortfolioEvaluation? guided, PortfolioEvaluation? random, SearchGoal goal) =>
+        guided is null || (random is not null && goal.Better(random, guided)) ? random : guided;
+
     public static PortfolioEvaluation? BestOf(IEnumerable<PortfolioEvaluation> all, string method, SearchGoal goal)
     {
         PortfolioEvaluation? best = null;
