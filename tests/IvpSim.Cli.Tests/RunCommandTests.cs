@@ -358,7 +358,7 @@ public sealed class RunCommandTests : IDisposable
         var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"))
             .Single(l => l.StartsWith("overig,*,*,ivpsim,7,", StringComparison.Ordinal)).Split(',');
         // Coverage and the median band width P95/P5 of the cross-section are reported. Seven years on, from constants
-        // learned forward from the one year before 2015, the band is ×1.75-2.17 over seeds (×1.77 at this seed). The
+        // learned forward from the one year before 2015, the band is ×1.79-1.94 over seeds (×1.94 at this seed). The
         // steady national total wanders less than the crime types (its own drift scale); before, it was ×1.86-2.03, with
         // the filter's final slope, which carries a year of unseen wander, ×2.4-2.6, and the old model, without a local
         // factor, gave about ×3 at five years.

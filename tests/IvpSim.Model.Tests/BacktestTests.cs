@@ -23,10 +23,9 @@ public sealed class BacktestTests
     [InlineData(4)]
     public void Should_cover_about_nominally_When_forecasting_the_reference_corpus_forward_from_every_origin(int horizon)
     {
-        // The forecasting issue asks 40-60% for the 50% interval and 85-95% for the 90% interval. With the CLI's learning
-        // (300 draws, five searches) the 90% band meets it at every horizon (README); learning with 100 draws and three
-        // searches, as here, the four-year forecasts (all from 2015, learned from one year of outcomes) cover 78%. This
-        // holds that line: no band wider than nominal, none much narrower.
+        // The forecasting issue asks 40-60% for the 50% interval and 85-95% for the 90% interval. Forward the model
+        // measures 84-90% and 39-52% over horizons and seeds (README); here, learning with 100 draws and three searches,
+        // 84-86% and 44-49%. This holds that line: no band wider than nominal, none much narrower.
         var score = BacktestSummary.Summarize(CorpusRows.Value)
             .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == horizon && s.Method == Backtester.Ivpsim);
         Assert.True(score.Forecasts >= 68, $"only {score.Forecasts} forecasts at horizon {horizon}");
@@ -38,7 +37,7 @@ public sealed class BacktestTests
     public void Should_beat_the_last_value_by_at_least_five_percent_When_judged_forward_on_the_reference_corpus()
     {
         // Forward (constants learned per origin from earlier outcomes only) the issue asks a relative WIS of at most 0.95
-        // against naive_last; pooled over horizons 1-4 the model measures 0.90 here (0.93 before each series had its own
+        // against naive_last; pooled over horizons 1-4 the model measures 0.91 here (0.93 before each series had its own
         // drift scale, with the CLI's learning).
         var score = BacktestSummary.Summarize(CorpusRows.Value)
             .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == 0 && s.Method == Backtester.Ivpsim);

@@ -38,4 +38,25 @@ public sealed class ShockYearTests
         Assert.Equal(0.5, ivpsim.RelativeWis!.Value, 12);
         Assert.Contains(scores, s => s.DataSet == BacktestSummary.All && s.Method == Backtester.Ivpsim && s.Forecasts == 1);
     }
+
+    [Theory]
+    [InlineData("total_crimes")]
+    [InlineData("violence")]
+    [InlineData("other_crimes")]
+    public void Should_not_carry_a_sudden_last_year_forward_as_a_trend_When_fitted_with_the_shipped_calibration(string indicator)
+    {
+        // A year like 2020: a steady national series 30% down on 2019. The shipped constants must let the filter read
+        // that mostly as a year of upheaval, not as a new slope (with no years of upheaval, total crime's slope went from
+        // −2% to −14% a year, and damped over five years that is another −45%). Burglary is left out: its own history has
+        // drops of 10-20% a year that persisted, so there the filter rightly moves the slope part of the way.
+        var settings = SeedModel.Settings.Forecast;
+        var national = SeedModel.Inputs.National.Single(n => n.Indicator == indicator);
+        var shocked = new Calibration.CalibrationSeries(national.Region, national.Indicator, [.. national.Years, 2020],
+            [.. national.Values, Math.Round(0.7 * national.Values[^1])], [.. national.Imputed, false]);
+
+        var before = Forecasting.SeriesFitter.Fit(national, Forecasting.NoiseEstimator.Pooled([national], settings), settings).Trend.Slope;
+        var after = Forecasting.SeriesFitter.Fit(shocked, Forecasting.NoiseEstimator.Pooled([shocked], settings), settings).Trend.Slope;
+
+        Assert.True(Math.Abs(after - before) < 0.04, $"slope {before:+0.000;-0.000} before the shock, {after:+0.000;-0.000} after");
+    }
 }
