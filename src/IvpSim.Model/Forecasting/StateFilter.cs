@@ -65,7 +65,20 @@ public static class StateFilter
             }
             next++;
         }
-        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, gaps.ToImmutable());
+        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, [.. gaps.Select(g => BetweenNeighbours(series, g))]);
+    }
+
+    /// <summary>
+    /// A skipped year lies between two observed ones: its level is centred on the line between them (the filter alone
+    /// predicts it from the years before only, and with a falling slope would put it below both neighbours), with the
+    /// filter's spread.
+    /// </summary>
+    private static GapEstimate BetweenNeighbours(CalibrationSeries series, GapEstimate gap)
+    {
+        var after = series.Years.IndexOf(series.Years.First(y => y > gap.Year));
+        var before = after - 1;
+        var share = (gap.Year - series.Years[before]) / (double)(series.Years[after] - series.Years[before]);
+        return gap with { Level = (1 - share) * series.LogValue(before) + share * series.LogValue(after) };
     }
 
     private readonly record struct Updated(double X, double B, double Pxx, double Pxb, double Pbb, double LogDensity);
