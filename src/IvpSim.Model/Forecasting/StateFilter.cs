@@ -37,7 +37,7 @@ public static class StateFilter
             pbb += r;
             if (series.Years[next] != year)
             {
-                gaps.Add(new GapEstimate(year, x, Math.Sqrt(pxx)));
+                gaps.Add(new GapEstimate(year, BetweenNeighbours(series, next, year), Math.Sqrt(pxx)));
                 continue;
             }
             var v = series.LogValue(next) - x;
@@ -65,20 +65,18 @@ public static class StateFilter
             }
             next++;
         }
-        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, [.. gaps.Select(g => BetweenNeighbours(series, g))]);
+        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, gaps.ToImmutable());
     }
 
     /// <summary>
-    /// A skipped year lies between two observed ones: its level is centred on the line between them (the filter alone
-    /// predicts it from the years before only, and with a falling slope would put it below both neighbours), with the
-    /// filter's spread.
+    /// A skipped year lies between two observed ones (<paramref name="after"/> indexes the later): its level is centred on
+    /// the line between them (the filter alone predicts it from the years before only, and with a falling slope would put
+    /// it below both neighbours); its spread stays the filter's.
     /// </summary>
-    private static GapEstimate BetweenNeighbours(CalibrationSeries series, GapEstimate gap)
+    private static double BetweenNeighbours(CalibrationSeries series, int after, int year)
     {
-        var after = series.Years.IndexOf(series.Years.First(y => y > gap.Year));
-        var before = after - 1;
-        var share = (gap.Year - series.Years[before]) / (double)(series.Years[after] - series.Years[before]);
-        return gap with { Level = (1 - share) * series.LogValue(before) + share * series.LogValue(after) };
+        var share = (year - series.Years[after - 1]) / (double)(series.Years[after] - series.Years[after - 1]);
+        return (1 - share) * series.LogValue(after - 1) + share * series.LogValue(after);
     }
 
     private readonly record struct Updated(double X, double B, double Pxx, double Pxb, double Pbb, double LogDensity);
