@@ -155,9 +155,10 @@ public sealed record CompareOutcome(
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestRequest")]
 public sealed record BacktestRequest([property: Id(0)] Model.Backtest.BacktestInputs Inputs, [property: Id(1)] Model.Backtest.BacktestOptions Options);
 
-/// <summary>Every forecast a backtest scored, one row per forecast and method.</summary>
+/// <summary>Every forecast a backtest scored, one row per forecast and method, and the coverage the model expects where forecasts share an outcome.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestResult")]
-public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows);
+public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows,
+    [property: Id(1)] ImmutableArray<Model.Backtest.SharedOutcomeCheck> SharedOutcomes);
 
 /// <summary>What a grain that keeps its data has done since it was activated: loads and fits (a cache hit is neither).</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.GrainWork")]

@@ -8,8 +8,8 @@ public sealed class BacktestGrain : Grain, IBacktestGrain
 {
     public async Task<BacktestResult> Run(BacktestRequest request, CancellationToken cancellationToken)
     {
-        var rows = await Task.Run(() => Backtester.Run(request.Inputs, request.Options), cancellationToken);
+        var evaluation = await Task.Run(() => Backtester.Evaluate(request.Inputs, request.Options), cancellationToken);
         DeactivateOnIdle();
-        return new BacktestResult(rows);
+        return new BacktestResult(evaluation.Rows, evaluation.SharedOutcomes);
     }
 }

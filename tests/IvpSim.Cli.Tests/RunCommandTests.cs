@@ -365,6 +365,15 @@ public sealed class RunCommandTests : IDisposable
         var band = double.Parse(summary[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(band, 1.3, 2.2);
         Assert.Contains("overige reeksen (gemeenten)", run.Output);
+
+        // The 154 municipalities share one national outcome: the check says what coverage the model expects given that.
+        var shared = File.ReadAllLines(Path.Combine(outDir, "backtest-shared-outcome.csv"));
+        Assert.Equal(IvpSim.Reporting.Csv.BacktestCsv.SharedOutcomeHeader, shared[0]);
+        var check = shared.Single(l => l.StartsWith("overig,2015,2022,7,154,", StringComparison.Ordinal)).Split(',')
+            .Skip(5).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(check, v => Assert.InRange(v, 0, 1));
+        Assert.True(check[1] <= check[2] && check[3] <= check[4] && check[4] <= check[5], string.Join(",", check));
+        Assert.Contains("Dekking bij een gedeelde uitkomst", run.Output);
     }
 
     [Fact]

@@ -81,6 +81,9 @@ public sealed class MessageSerializationTests
         var backtestInputs = new BacktestInputs(inputs.Observations, inputs.Population,
             new ReferenceCorpus([.. inputs.Corpus.Series.Take(3)]), inputs.National, inputs.Scenario.Model);
         var backtestOptions = new BacktestOptions([2018], 1, 1, 100, 7, PerStructure: false);
+        // Three series share too little for a check of their own, so one is made up: every field must cross.
+        var shared = new SharedOutcomeCheck("overig", 2015, 2022, 154, 0.71, 0.97, 0.36, new(0.3, 0.5, 0.7), new(0.8, 0.9, 0.95),
+            new(0.6, 0.68, 0.76), new(0.93, 0.96, 0.99));
         // A use with an effect and a cost override, so that those cross too.
         var overridden = request with
         {
@@ -123,7 +126,7 @@ public sealed class MessageSerializationTests
                 From = new RunCheckpoint(RunCheckpoint.CurrentVersion, "abc", 300, 300, 0, [], [outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, true),
             },
             new BacktestRequest(backtestInputs, backtestOptions),
-            new BacktestResult(Backtester.Run(backtestInputs, backtestOptions)),
+            new BacktestResult(Backtester.Run(backtestInputs, backtestOptions), [shared]),
             new CalibrationRequest(plan.Hyper, plan.Settings, inputs.National, plan.Anchors, "0123456789ab"),
             new InterventionRequest(inputs.Catalogue.Find(use.InterventionId)!, [use], inputs.Scenario.Budget, inputs.Population, "ba9876543210"),
             new GrainWork(1, 2),

@@ -64,19 +64,21 @@ public static partial class BacktestCommand
             if (options.Forward)
                 console.MarkupLine("[grey]Vooruit in de tijd: per beginjaar worden de prognoseconstanten opnieuw geleerd uit de uitkomsten tot dat jaar …[/]");
             var request = new BacktestRequest(new BacktestInputs(inputs.Observations, inputs.Population, corpus, inputs.National, inputs.Scenario.Model), options);
-            ImmutableArray<BacktestRow> rows;
+            BacktestResult result;
             await using (var host = await target.StartAsync(ct))
             {
-                rows = (await host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}").Run(request, ct)).Rows;
+                result = await host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}").Run(request, ct);
             }
+            var rows = result.Rows;
             var summary = BacktestSummary.Summarize(rows);
             var byOrigin = BacktestSummary.ByOrigin(rows);
             var afterShock = BacktestSummary.AfterShock(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             var manifest = Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options);
-            OutputFolder.Write(outDir, folder => ReportFiles.WriteBacktest(folder, rows, summary, byOrigin, afterShock, manifest));
+            OutputFolder.Write(outDir, folder => ReportFiles.WriteBacktest(folder, rows, summary, byOrigin, afterShock, result.SharedOutcomes, manifest));
             BacktestTable.Print(console, summary, origins, minH, maxH, options.Forward);
             BacktestTable.PrintByOrigin(console, byOrigin);
+            BacktestTable.PrintSharedOutcomes(console, result.SharedOutcomes);
             BacktestTable.PrintAfterShock(console, afterShock);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(outDir))}[/]");
             return 0;

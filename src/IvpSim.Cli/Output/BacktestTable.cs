@@ -71,6 +71,39 @@ public static class BacktestTable
         console.Write(table);
     }
 
+    /// <summary>
+    /// Per origin and year, the coverage measured next to what the model expects where the forecasts share an outcome:
+    /// over all its trajectories taken as the truth, and over those whose shared outcome fell where the real one did.
+    /// </summary>
+    public static void PrintSharedOutcomes(IAnsiConsole console, IReadOnlyList<SharedOutcomeCheck> checks)
+    {
+        if (checks.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking bij een gedeelde uitkomst: gemeten en wat het model zelf verwacht[/]")
+            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
+            .AddColumn(new TableColumn("Prognoses").RightAligned())
+            .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
+            .AddColumn(new TableColumn("bij zo'n uitkomst").RightAligned())
+            .AddColumn(new TableColumn("Dekking 90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
+            .AddColumn(new TableColumn("bij zo'n uitkomst").RightAligned())
+            .AddColumn(new TableColumn("Plaats gedeelde uitkomst").RightAligned());
+        foreach (var c in checks)
+        {
+            table.AddRow(Markup.Escape(Label(c.DataSet)), $"{c.FitUntil}", $"{c.Year}", DutchFormat.Number(c.Forecasts),
+                Measured(c.Coverage50, c.Similar50), Range(c.Expected50), Range(c.Similar50),
+                Measured(c.Coverage90, c.Similar90), Range(c.Expected90), Range(c.Similar90), DutchFormat.Number(c.SharedPit, 2));
+        }
+        console.Write(table);
+        console.MarkupLine("[grey]Prognoses van één beginjaar en jaar delen een uitkomst (gemeenten: de landelijke ontwikkeling; landelijke reeksen: " +
+            "de gemeenschappelijke schokken van dat jaar), dus hun dekking is geen telling van zoveel losse toetsen. Verwacht: 5-95% van de dekking " +
+            "als elk traject van het model om beurten de werkelijkheid is. Bij zo'n uitkomst: alleen de trajecten waarin de gedeelde uitkomst viel " +
+            "waar de echte viel (plaats: 0 = lager dan het model verwachtte, 1 = hoger). Rood: buiten dat bereik, het model zit ernaast.[/]");
+    }
+
+    private static string Measured(double coverage, CoverageRange similar) =>
+        similar.Contains(coverage) ? DutchFormat.Percent(coverage) : $"[red]{DutchFormat.Percent(coverage)}[/]";
+
+    private static string Range(CoverageRange r) => $"{DutchFormat.Percent(r.P05)}-{DutchFormat.Percent(r.P95)}";
+
     /// <summary>The forecasts made right after a shock year: IvpSim against naive_last on the same forecasts.</summary>
     public static void PrintAfterShock(IAnsiConsole console, IReadOnlyList<BacktestScore> afterShock)
     {

@@ -72,3 +72,29 @@ public sealed class BacktestRowConverter : IConverter<BacktestRow, BacktestRowSu
     public BacktestRowSurrogate ConvertToSurrogate(in BacktestRow v) => new(v.DataSet, v.Region, v.Indicator, v.FitUntil, v.Year, v.Method,
         v.Observed, v.P05, v.P25, v.P50, v.P75, v.P95, v.Crps, v.Wis, v.Pit, v.Scale, v.AfterShock);
 }
+
+[GenerateSerializer, Immutable, Alias("ivpsim.CoverageRange")]
+public readonly record struct CoverageRangeSurrogate([property: Id(0)] double P05, [property: Id(1)] double P50, [property: Id(2)] double P95);
+
+[RegisterConverter]
+public sealed class CoverageRangeConverter : IConverter<CoverageRange, CoverageRangeSurrogate>
+{
+    public CoverageRange ConvertFromSurrogate(in CoverageRangeSurrogate s) => new(s.P05, s.P50, s.P95);
+    public CoverageRangeSurrogate ConvertToSurrogate(in CoverageRange v) => new(v.P05, v.P50, v.P95);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.SharedOutcomeCheck")]
+public readonly record struct SharedOutcomeCheckSurrogate(
+    [property: Id(0)] string DataSet, [property: Id(1)] int FitUntil, [property: Id(2)] int Year, [property: Id(3)] int Forecasts,
+    [property: Id(4)] double Coverage50, [property: Id(5)] double Coverage90, [property: Id(6)] double SharedPit,
+    [property: Id(7)] CoverageRange Expected50, [property: Id(8)] CoverageRange Expected90, [property: Id(9)] CoverageRange Similar50,
+    [property: Id(10)] CoverageRange Similar90);
+
+[RegisterConverter]
+public sealed class SharedOutcomeCheckConverter : IConverter<SharedOutcomeCheck, SharedOutcomeCheckSurrogate>
+{
+    public SharedOutcomeCheck ConvertFromSurrogate(in SharedOutcomeCheckSurrogate s) => new(s.DataSet, s.FitUntil, s.Year, s.Forecasts,
+        s.Coverage50, s.Coverage90, s.SharedPit, s.Expected50, s.Expected90, s.Similar50, s.Similar90);
+    public SharedOutcomeCheckSurrogate ConvertToSurrogate(in SharedOutcomeCheck v) => new(v.DataSet, v.FitUntil, v.Year, v.Forecasts,
+        v.Coverage50, v.Coverage90, v.SharedPit, v.Expected50, v.Expected90, v.Similar50, v.Similar90);
+}

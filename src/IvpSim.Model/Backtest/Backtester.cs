@@ -39,12 +39,17 @@ public static class Backtester
 
     public static string StructureMethod(Structure structure) => $"structuur:{structure.Id}";
 
-    public static ImmutableArray<BacktestRow> Run(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null)
+    public static ImmutableArray<BacktestRow> Run(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null) =>
+        Evaluate(inputs, options, progress).Rows;
+
+    /// <summary>The backtest's rows, and for every group of forecasts that share an outcome what the model expects their coverage to be.</summary>
+    public static BacktestEvaluation Evaluate(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null)
     {
         var settings = new ForwardSettings(inputs, options, progress);
         var rows = new List<BacktestRow>();
         rows.AddRange(PlanForecasts(inputs, options, settings));
-        rows.AddRange(SeriesForecasts(inputs, options, settings));
+        var (seriesRows, shared) = SeriesForecasts(inputs, options, settings);
+        rows.AddRange(seriesRows);
         if (rows.Count == 0)
         {
             var allowed = AllowedOrigins(inputs, options);
@@ -54,7 +59,7 @@ public static class Backtester
                 : $"--fit-until {string.Join(",", options.Origins)}: geen reeks heeft genoeg jaren tot dat jaar én een waarneming {horizon} jaar erna; " +
                   $"de gegevens laten als beginjaar toe: {Ranges(allowed)}");
         }
-        return [.. rows];
+        return new([.. rows], [.. shared]);
     }
 
     /// <summary>Every origin from which some series can be forecast at these horizons.</summary>
@@ -152,10 +157,13 @@ public static class Backtester
         return series;
     }
 
-    private static IEnumerable<BacktestRow> SeriesForecasts(BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
+    private static (List<BacktestRow> Rows, List<SharedOutcomeCheck> Shared) SeriesForecasts(BacktestInputs inputs, BacktestOptions options,
+        ForwardSettings forward)
     {
+        var rows = new List<BacktestRow>();
+        var shared = new List<SharedOutcomeCheck>();
         var series = EvaluationSet(inputs);
-        if (series.Count == 0) yield break;
+        if (series.Count == 0) return (rows, shared);
         var origins = options.Origins.IsEmpty
             ? Origins(series.SelectMany(s => s.Series.Years), options)
             : options.Origins;
@@ -170,22 +178,37 @@ public static class Backtester
                 if (forced >= 0 && series[group.First().Series].Local && Structures.All[forced].Kind == StructureKind.Anchored) continue;
                 OutOfSample.Project(series, [.. group], settings, [forced], options.Draws, options.Seed);
             }
+            var scored = new List<(OutOfSampleForecast Forecast, BacktestRow Row)>();
             foreach (var f in forecasts)
             {
                 var s = series[f.Series];
                 if (f.Samples[forced < 0 ? Structures.All.Length : forced] is null) continue;
-                yield return Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
-                    f.Sorted(forced), f.Scale, ShockYear.EndsIn(s.Series.Until(f.Origin)), options.Seed);
+                scored.Add((f, Row(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, method, f.Observed,
+                    f.Sorted(forced), f.Scale, ShockYear.EndsIn(s.Series.Until(f.Origin)), options.Seed)));
             }
+            rows.AddRange(scored.Select(x => x.Row));
+            if (forced < 0) shared.AddRange(SharedOutcomes(scored, options.Seed));
         }
         foreach (var f in forecasts)
         {
             if (forward.At(f.Origin) is null) continue;
             var s = series[f.Series];
-            foreach (var row in Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
-                Pairs(s.Series.Until(f.Origin)), options)) yield return row;
+            rows.AddRange(Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
+                Pairs(s.Series.Until(f.Origin)), options));
         }
+        return (rows, shared);
     }
+
+    /// <summary>
+    /// Per data set, origin and year: the forecasts projected together, so that trajectory j of one shares its common
+    /// draws (national path, common shocks) with trajectory j of every other.
+    /// </summary>
+    private static IEnumerable<SharedOutcomeCheck> SharedOutcomes(List<(OutOfSampleForecast Forecast, BacktestRow Row)> scored, ulong seed) =>
+        scored.GroupBy(x => (x.Row.DataSet, x.Forecast.Origin, x.Forecast.Year))
+            .OrderBy(g => g.Key.DataSet, StringComparer.Ordinal).ThenBy(g => g.Key.Origin).ThenBy(g => g.Key.Year)
+            .Select(g => SharedOutcome.Check(g.Key.DataSet, g.Key.Origin, g.Key.Year, [.. g.Select(x => x.Forecast.Samples[^1]!)],
+                [.. g.Select(x => x.Forecast.Sorted(-1))], [.. g.Select(x => x.Row.Pit)], seed))
+            .OfType<SharedOutcomeCheck>();
 
     /// <summary>
     /// Municipal series that form a cross-section (the same two years each) are split in two halves; each half is
