@@ -80,23 +80,24 @@ public static class BacktestTable
         if (checks.Count == 0) return;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking bij een gedeelde uitkomst: gemeten en wat het model zelf verwacht[/]")
             .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
-            .AddColumn(new TableColumn("Prognoses").RightAligned())
-            .AddColumn(new TableColumn("Dekking 50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
-            .AddColumn(new TableColumn("bij zo'n uitkomst").RightAligned())
-            .AddColumn(new TableColumn("Dekking 90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
-            .AddColumn(new TableColumn("bij zo'n uitkomst").RightAligned())
-            .AddColumn(new TableColumn("Plaats gedeelde uitkomst").RightAligned());
+            .AddColumn(new TableColumn("Aantal").RightAligned())
+            .AddColumn(new TableColumn("50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
+            .AddColumn(new TableColumn("zo'n uitkomst").RightAligned())
+            .AddColumn(new TableColumn("90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
+            .AddColumn(new TableColumn("zo'n uitkomst").RightAligned())
+            .AddColumn(new TableColumn("Plaats").RightAligned());
         foreach (var c in checks)
         {
-            table.AddRow(Markup.Escape(Label(c.DataSet)), $"{c.FitUntil}", $"{c.Year}", DutchFormat.Number(c.Forecasts),
+            table.AddRow(Markup.Escape(ShortLabel(c.DataSet)), $"{c.FitUntil}", $"{c.Year}", DutchFormat.Number(c.Forecasts),
                 Measured(c.Coverage50, c.Similar50), Range(c.Expected50), Range(c.Similar50),
                 Measured(c.Coverage90, c.Similar90), Range(c.Expected90), Range(c.Similar90), DutchFormat.Number(c.SharedPit, 2));
         }
         console.Write(table);
         console.MarkupLine("[grey]Prognoses van één beginjaar en jaar delen een uitkomst (gemeenten: de landelijke ontwikkeling; landelijke reeksen: " +
-            "de gemeenschappelijke schokken van dat jaar), dus hun dekking is geen telling van zoveel losse toetsen. Verwacht: 5-95% van de dekking " +
-            "als elk traject van het model om beurten de werkelijkheid is. Bij zo'n uitkomst: alleen de trajecten waarin de gedeelde uitkomst viel " +
-            "waar de echte viel (plaats: 0 = lager dan het model verwachtte, 1 = hoger). Rood: buiten dat bereik, het model zit ernaast.[/]");
+            "de gemeenschappelijke schokken van dat jaar), dus hun dekking (50%, 90%) is geen telling van zoveel losse toetsen. Verwacht: 5-95% " +
+            "van de dekking als elk traject van het model om beurten de werkelijkheid is. Zo'n uitkomst: alleen de trajecten waarin de gedeelde " +
+            "uitkomst viel waar de echte viel. Plaats: waar de echte gedeelde uitkomst viel (0 = lager dan het model verwachtte, 1 = hoger). " +
+            "Rood: buiten het bereik bij zo'n uitkomst, het model zit ernaast.[/]");
     }
 
     private static string Measured(double coverage, CoverageRange similar) =>
@@ -129,6 +130,14 @@ public static class BacktestTable
     ];
 
     private static string Scaled(double value) => double.IsFinite(value) ? DutchFormat.Number(value, 3) : "-";
+
+    /// <summary>A data set's name where the table is wide.</summary>
+    private static string ShortLabel(string dataSet) => dataSet switch
+    {
+        Backtester.ReferenceDataSet => "landelijk",
+        Backtester.OtherDataSet => "overige reeksen",
+        _ => Label(dataSet),
+    };
 
     private static string Label(string dataSet) => dataSet switch
     {
