@@ -164,15 +164,18 @@ public sealed class EngineGuardTests
                 structure = Structures.All[Structures.IndexOf(Structures.LocalLevelId)];
             }
             var rng = RandomStream.For(key, model.Purposes[component]);
+            var region = fit.Local ? Region.Draw(key, fit.Region, first, endYear) : null;
             var latent = fit.Local
-                ? LocalLatent(model, fit, key, first, ref rng, anchorPath, endYear)
+                ? LocalLatent(model, fit, region!, ref rng, anchorPath, endYear)
                 : Latent(model, fit, structure, ref rng, shocks, anchorPath, endYear, nationalPath: false);
+            // A municipal series shares the size-free part of its noise with its municipality's other series.
+            var municipalSd = fit.Local ? Math.Sqrt(Math.Min(settings.LocalNoise, fit.Noise)) : 0;
             var rho = model.CommonCorrelation;
             var counts = new int[endYear - startYear + 1];
             for (var year = fit.LastYear + 1; year <= endYear; year++)
             {
                 var shock = fit.Local
-                    ? Math.Sqrt(fit.Noise) * rng.NextStandardNormal()
+                    ? Math.Sqrt(Math.Max(0, fit.Noise - municipalSd * municipalSd)) * rng.NextStandardNormal() + municipalSd * region!.Shock[year]
                     : Math.Sqrt(rho * fit.Noise) * shocks[year].Common + Math.Sqrt((1 - rho) * fit.Noise) * rng.NextStandardNormal();
                 var mean = Math.Max(0, Math.Exp(latent[year] + shock) - 0.5);
                 var count = ReferencePoisson.Quantile(Math.Min(mean, ForecastKernel.MaxYearlyCount), rng.NextStandardNormal());
@@ -181,20 +184,31 @@ public sealed class EngineGuardTests
             return counts;
         }
 
+        /// <summary>What a municipality's series share in a trajectory: its drift and yearly shock per year, and its offsets' error.</summary>
+        private sealed record Region(Dictionary<int, double> Drift, Dictionary<int, double> Shock, double Offset)
+        {
+            public static Region Draw(ulong key, string region, int first, int endYear)
+            {
+                var rng = RandomStream.For(key, RandomStreams.Purpose($"local/{region}"));
+                var drift = new Dictionary<int, double>();
+                var shock = new Dictionary<int, double>();
+                for (var year = first; year <= endYear; year++) drift[year] = rng.NextStandardNormal();
+                for (var year = first; year <= endYear; year++) shock[year] = rng.NextStandardNormal();
+                return new(drift, shock, rng.NextStandardNormal());
+            }
+        }
+
         /// <summary>A municipal series: the national path plus the offset, which walks with the municipality's own drift.</summary>
-        private static Dictionary<int, double> LocalLatent(ForecastModel model, SeriesFit fit, ulong key, int first, ref RandomStream rng,
+        private static Dictionary<int, double> LocalLatent(ForecastModel model, SeriesFit fit, Region region, ref RandomStream rng,
             Dictionary<int, double>? anchorPath, int endYear)
         {
             var settings = model.Settings;
-            var regionRng = RandomStream.For(key, RandomStreams.Purpose($"local/{fit.Region}"));
-            var drift = new Dictionary<int, double>();
-            for (var year = first; year <= endYear; year++) drift[year] = regionRng.NextStandardNormal();
-            var start = anchorPath is null ? fit.Level : fit.Offset;
-            var level = start.Level + start.Sd * rng.NextStandardNormal();
+            var own = rng.NextStandardNormal();
+            var level = anchorPath is null ? fit.Level.Level + fit.Level.Sd * own : fit.Offset.Level + fit.Offset.Sd * region.Offset;
             var path = new Dictionary<int, double>();
             for (var year = fit.LastYear + 1; year <= endYear; year++)
             {
-                level += settings.LocalDriftSd * drift[year];
+                level += settings.LocalDriftSd * region.Drift[year];
                 if (anchorPath is null) level += settings.LevelDriftSd * rng.NextStandardNormal();
                 path[year] = anchorPath is null ? level : anchorPath[year] + level;
             }

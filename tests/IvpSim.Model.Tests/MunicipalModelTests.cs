@@ -98,6 +98,44 @@ public sealed class MunicipalModelTests
     }
 
     [Fact]
+    public void Should_move_a_municipal_total_as_far_as_the_cross_section_When_it_is_the_sum_of_several_series()
+    {
+        // The local constants are learned from municipal totals. A total of four series that each took the size-free
+        // noise on its own would move half as far (variance ψ/4): the old kernel did that.
+        const double psi = 0.01;
+        var settings = ForecastSettings.Uncalibrated with
+        {
+            LevelDriftSd = 0, LocalDriftSd = 0, LocalNoise = psi, LocalDispersion = 1,
+            AnchorWeights = [.. Structures.All.Select(s => s.Id == Structures.RandomWalkId ? 1.0 : 0)],
+        };
+        string[] kinds = ["a", "b", "c", "d"];
+        var model = ForecastModelBuilder.Build([.. kinds.Select(k => new ComponentSeries(
+            Series("ermelo", k, 2016, 1e4, 1e4, 1e4, 1e4), Series("nederland", k, 2016, 8e5, 8e5, 8e5, 8e5), Local: true))], settings);
+        var kernel = new ForecastKernel(model, 5, 2020, 2024);
+        var counts = new int[kernel.Years];
+        var logs = new double[4000];
+        for (var t = 0; t < logs.Length; t++)
+        {
+            kernel.Begin(t);
+            double total = 0;
+            for (var c = 0; c < kinds.Length; c++)
+            {
+                kernel.Component(c, counts, []);
+                total += counts[^1];
+            }
+            logs[t] = Math.Log(total);
+        }
+        // The offsets' estimation error is shared as well (it comes from the same shared shocks), then the year's shock
+        // and counting noise of 40,000.
+        var offsetVar = model.Components.Average(f => f.Offset.Sd * f.Offset.Sd);
+        var expected = offsetVar + psi + 1 / 4e4;
+        var mean = logs.Average();
+        var variance = logs.Average(l => (l - mean) * (l - mean));
+        var se = expected * Math.Sqrt(2.0 / logs.Length);
+        Assert.InRange(variance, expected - 5 * se, expected + 5 * se);
+    }
+
+    [Fact]
     public void Should_count_a_tie_with_the_bound_by_chance_When_coverage_is_judged_on_a_discrete_forecast()
     {
         // A forecast that is always 3, observed 3: the old inclusive rule counted it inside every interval (100%).

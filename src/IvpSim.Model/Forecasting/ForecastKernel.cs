@@ -35,10 +35,13 @@ public sealed class ForecastKernel
     private readonly double[] _scores;     // per component and year: the normal score of its Poisson draw
     private readonly long[] _projected;    // per component: the trajectory it was last projected in
     private readonly double[] _commonSd, _ownSd;  // per component: the yearly shock's common and own sd
+    private readonly double[] _municipalSd;       // per component: the sd of the yearly shock its municipality's series share
     private readonly double _driftSd, _commonDriftSd;
     private readonly int[] _region;               // per local component: its municipality (index into _regionPurposes)
     private readonly ulong[] _regionPurposes;
     private readonly double[] _regionDrift;       // per municipality and year: the standard normal of its local drift
+    private readonly double[] _regionShock;       // per municipality and year: the standard normal of its shared yearly shock
+    private readonly double[] _regionOffset;      // per municipality: the standard normal of its offsets' estimation error
     private readonly long[] _regionDrawn;         // per municipality: the trajectory its drift was drawn for
     private readonly bool _allLocal, _anyLocalAnchor;
     private long _trajectory = -1;
@@ -69,16 +72,23 @@ public sealed class ForecastKernel
         // The yearly shock: a share ρ of its variance is common to all series that year, the rest is the series' own;
         // level shifts split the same way.
         var rho = model.CommonCorrelation;
-        // A municipal series' yearly noise is its own: what municipalities share runs through the national path and the
-        // municipality's local factor.
+        // A municipal series shares nothing with other municipalities beyond the national path. Within its municipality,
+        // the size-free part of its yearly noise is one shock for all its series: the local constants are learned from
+        // municipal totals, and a total of series with independent shocks would move far less than real totals do.
+        // Only the clustering of small counts is each series' own.
         _commonSd = [.. model.Components.Select(c => c.Local ? 0 : Math.Sqrt(rho * c.Noise))];
-        _ownSd = [.. model.Components.Select(c => Math.Sqrt((c.Local ? 1 : 1 - rho) * c.Noise))];
+        _municipalSd = [.. model.Components.Select(c => c.Local ? Math.Sqrt(Math.Min(model.Settings.LocalNoise, c.Noise)) : 0)];
+        _ownSd = [.. model.Components.Select((c, k) => c.Local
+            ? Math.Sqrt(Math.Max(0, c.Noise - _municipalSd[k] * _municipalSd[k]))
+            : Math.Sqrt((1 - rho) * c.Noise))];
         _driftSd = model.Settings.LevelDriftSd * Math.Sqrt(1 - rho);
         _commonDriftSd = model.Settings.LevelDriftSd * Math.Sqrt(rho);
         var regions = model.Components.Where(c => c.Local).Select(c => c.Region).Distinct().ToArray();
         _region = [.. model.Components.Select(c => c.Local ? Array.IndexOf(regions, c.Region) : -1)];
         _regionPurposes = [.. regions.Select(r => RandomStreams.Purpose($"local/{r}"))];
         _regionDrift = new double[regions.Length * span];
+        _regionShock = new double[regions.Length * span];
+        _regionOffset = new double[regions.Length];
         _regionDrawn = new long[regions.Length];
         _allLocal = model.Components.Length > 0 && model.Components.All(c => c.Local);
         _anyLocalAnchor = model.Components.Any(c => c.Local && c.HasAnchor);
@@ -140,9 +150,11 @@ public sealed class ForecastKernel
         var fit = _model.Components[component];
         var purpose = _model.Purposes[component];
         var rng = RandomStream.For(_trajectoryKey, purpose);
+        var municipal = ReadOnlySpan<double>.Empty;
         if (fit.Local)
         {
             LocalLatent(component, fit, ref rng);
+            municipal = RegionShock(_region[component]);
         }
         else
         {
@@ -159,12 +171,15 @@ public sealed class ForecastKernel
         {
             var i = year - FirstYear;
             var shock = commonSd * _common[i] + ownSd * rng.NextStandardNormal();
+            if (!municipal.IsEmpty) shock += _municipalSd[component] * municipal[i];
             expected[i] = Expected(_latent[i] + shock);
             scores[i] = rng.NextStandardNormal();
         }
+        // A skipped year inside the observed range draws its whole noise from its own stream.
+        var gapSd = Math.Sqrt(ownSd * ownSd + _municipalSd[component] * _municipalSd[component]);
         for (var year = Math.Max(StartYear, fit.ObservedYears[0]); year <= Math.Min(fit.LastYear, EndYear); year++)
         {
-            if (fit.ObservedYears.IndexOf(year) < 0) Gap(fit, purpose, year, commonSd, ownSd, expected, scores);
+            if (fit.ObservedYears.IndexOf(year) < 0) Gap(fit, purpose, year, commonSd, gapSd, expected, scores);
         }
         _projected[component] = _trajectory;
         WriteCounts(component, counts, multipliers);
@@ -303,16 +318,19 @@ public sealed class ForecastKernel
 
     /// <summary>
     /// A municipal series: the national path times the municipality's local factor, which starts at the filtered offset
-    /// and drifts by a random walk shared by all the municipality's series. Without a national series of its kind the
-    /// series walks from its filtered level with the national drift added.
+    /// and drifts by a random walk shared by all the municipality's series. The offset's estimation error is shared too:
+    /// it comes mostly from the municipality's shared yearly shocks in the years observed. Without a national series of
+    /// its kind the series walks from its filtered level with the national drift added.
     /// </summary>
     private void LocalLatent(int component, SeriesFit fit, ref RandomStream rng)
     {
         var settings = _model.Settings;
-        var drift = RegionDrift(_region[component]);
+        var region = _region[component];
+        var drift = RegionDrift(region);
+        var error = rng.NextStandardNormal();
         var level = fit.HasAnchor
-            ? fit.Offset.Level + fit.Offset.Sd * rng.NextStandardNormal()
-            : fit.Level.Level + fit.Level.Sd * rng.NextStandardNormal();
+            ? fit.Offset.Level + fit.Offset.Sd * _regionOffset[region]
+            : fit.Level.Level + fit.Level.Sd * error;
         var anchorPath = fit.HasAnchor ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length) : [];
         for (var year = fit.LastYear + 1; year <= EndYear; year++)
         {
@@ -326,12 +344,28 @@ public sealed class ForecastKernel
     /// <summary>The standard normals of a municipality's local drift in this trajectory, one per year, from a stream of its own.</summary>
     private ReadOnlySpan<double> RegionDrift(int region)
     {
+        DrawRegion(region);
+        return _regionDrift.AsSpan(region * _common.Length, _common.Length);
+    }
+
+    /// <summary>The standard normals of a municipality's shared yearly shock in this trajectory, one per year.</summary>
+    private ReadOnlySpan<double> RegionShock(int region)
+    {
+        DrawRegion(region);
+        return _regionShock.AsSpan(region * _common.Length, _common.Length);
+    }
+
+    /// <summary>What a municipality's series share in this trajectory, drawn once from the municipality's own stream.</summary>
+    private void DrawRegion(int region)
+    {
+        if (_regionDrawn[region] == _trajectory + 1) return;
         var drift = _regionDrift.AsSpan(region * _common.Length, _common.Length);
-        if (_regionDrawn[region] == _trajectory + 1) return drift;
+        var shock = _regionShock.AsSpan(region * _common.Length, _common.Length);
         var rng = RandomStream.For(_trajectoryKey, _regionPurposes[region]);
         for (var i = 0; i < drift.Length; i++) drift[i] = rng.NextStandardNormal();
+        for (var i = 0; i < shock.Length; i++) shock[i] = rng.NextStandardNormal();
+        _regionOffset[region] = rng.NextStandardNormal();
         _regionDrawn[region] = _trajectory + 1;
-        return drift;
     }
 
     private static double ObservedLog(SeriesFit fit, int year)
