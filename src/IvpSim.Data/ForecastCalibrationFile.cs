@@ -35,6 +35,7 @@ public static class ForecastCalibrationFile
             LocalDriftSd = Required("local_drift_sd", 1), LocalNoise = Required("local_noise", 1),
             LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
             WeightSamples = problems.Try(() => WeightSamples(root)),
+            LocalTypeNoise = problems.Try(() => TypeNoise(root)) ?? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal),
         };
         foreach (var key in new[] { "generated_by", "corpus", "corpus_sha256", "origins", "horizons", "forecasts", "draws", "seed", "scaled_crps",
                      "municipal", "municipal_sha256", "municipalities" })
@@ -52,6 +53,16 @@ public static class ForecastCalibrationFile
     {
         var map = root.OptionalMap(key) ?? throw root.ErrorAt(key, "ontbreekt");
         return ReadWeights(map);
+    }
+
+    /// <summary>Each crime type's own local noise (<c>local_type_noise</c>; a file without it: none).</summary>
+    private static ImmutableSortedDictionary<string, double> TypeNoise(YamlMap root)
+    {
+        var map = root.OptionalMap("local_type_noise");
+        var noise = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        if (map is null) return noise.ToImmutable();
+        foreach (var key in map.Keys.ToArray()) noise[key] = map.OptionalDouble(key, 0, 1)!.Value;
+        return noise.ToImmutable();
     }
 
     /// <summary>The resampled national weights: a list of lists, each in the order of <c>anchor_weights</c>.</summary>
@@ -107,6 +118,12 @@ public static class ForecastCalibrationFile
         sb.Append(inv, $"  jump_probability: {s.JumpProbability}\n  jump_sd: {s.JumpSd}\n  slope_prior_sd: {s.SlopePriorSd}\n");
         sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n");
         sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
+        if (!s.LocalTypeNoise.IsEmpty)
+        {
+            sb.Append("# eigen jaarlijkse ruis van een misdaadsoort in een gemeente, bovenop local_noise die al haar reeksen delen\n");
+            sb.Append("local_type_noise:\n");
+            foreach (var (indicator, noise) in s.LocalTypeNoise) sb.Append(inv, $"  {indicator}: {noise:0.#####}\n");
+        }
         AppendWeights(sb, "weights", s.Weights);
         AppendWeights(sb, "anchor_weights", s.AnchorWeights);
         if (!s.WeightSamples.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IvpSim.Data;
 using IvpSim.Model.Forecasting;
 
@@ -16,13 +17,18 @@ public sealed class CalibrationFileTests : IDisposable
         {
             LevelDriftSd = 0.0123, JumpProbability = 0.15, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
             WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
+            LocalTypeNoise = new Dictionary<string, double> { ["residential_burglary"] = 0.0512, ["violence"] = 0 }
+                .ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
         var path = Path.Combine(_dir, "k.yaml");
         File.WriteAllText(path, ForecastCalibrationFile.Format(settings, new CalibrationProvenance("c.csv", "ab", "2014-2018", "1-5", 9, 10, 1, 1.5), ["test"]));
 
         var read = ForecastCalibrationFile.Read(path);
 
-        Assert.Equal(settings with { Weights = [], AnchorWeights = [], WeightSamples = [] }, read with { Weights = [], AnchorWeights = [], WeightSamples = [] });
+        var none = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
+        Assert.Equal(settings with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none },
+            read with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none });
+        Assert.Equal(settings.LocalTypeNoise.ToArray(), read.LocalTypeNoise.ToArray());
         Assert.Equal(settings.WeightSamples.Select(w => w.ToArray()), read.WeightSamples.Select(w => w.ToArray()));
         Assert.Equal(settings.Weights.ToArray(), read.Weights.ToArray());
         Assert.Equal(settings.AnchorWeights.ToArray(), read.AnchorWeights.ToArray());

@@ -50,6 +50,27 @@ public sealed class MunicipalModelTests
     }
 
     [Fact]
+    public void Should_give_a_crime_type_its_own_noise_When_it_moves_more_than_the_totals()
+    {
+        var pairs = Enumerable.Range(0, 50).Select(i => new CrossSectionPair($"g{i}", 1e6, 1e6 * Math.Exp(i % 2 == 0 ? 0.2 : -0.2), 7)).ToArray();
+        // Totals: yearly changes of ±0.1 (q + 2ψ = 0.01). Burglary: ±0.2 (0.04 = 0.01 + 2·0.015); violence as the totals.
+        YearlyChange Change(int i, double size, string indicator) => new(1e6, 1e6 * Math.Exp(i % 2 == 0 ? size : -size), 1e7, 1e7, indicator);
+        var totals = Enumerable.Range(0, 40).Select(i => Change(i, 0.1, "total_crimes")).ToArray();
+        var types = Enumerable.Range(0, 40).Select(i => Change(i, 0.2, "residential_burglary"))
+            .Concat(Enumerable.Range(0, 40).Select(i => Change(i, 0.1, "violence"))).ToArray();
+
+        var estimate = LocalCalibrator.Estimate(pairs, totals, types);
+
+        Assert.Equal(0.015, estimate.TypeNoise["residential_burglary"], 4);
+        Assert.Equal(0, estimate.TypeNoise["violence"], 4);
+        Assert.Equal(80, estimate.TypeChanges);
+        // The type's own noise adds to the shared part in its fit, not to a total's.
+        var settings = LocalCalibrator.Apply(ForecastSettings.Uncalibrated, estimate);
+        var fit = SeriesFitter.FitLocal(Series("ermelo", "residential_burglary", 2016, 1e6, 1e6, 1e6), settings);
+        Assert.Equal(settings.LocalNoise + 0.015 + (settings.LocalDispersion - 1) / (1e6 + 0.5), fit.Noise, 4);
+    }
+
+    [Fact]
     public void Should_refuse_a_cross_section_When_the_years_differ_between_municipalities()
     {
         var pairs = Enumerable.Range(0, 20).Select(i => new CrossSectionPair($"g{i}", 100, 110, i % 2 == 0 ? 7 : 6)).ToArray();

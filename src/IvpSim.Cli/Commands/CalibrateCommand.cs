@@ -64,7 +64,8 @@ public static class CalibrateCommand
                 new MunicipalProvenance(Path.GetFileName(municipalFile), FileChecksum.Sha256(municipalFile), local.Municipalities));
             AtomicFile.Write(target, ForecastCalibrationFile.Format(settings, provenance,
                 [$"{series.Count} landelijke reeksen (structuren en constanten) en {local.Municipalities} gemeenten over {local.Gap} jaar " +
-                 $"(lokale constanten; {local.YearlyChanges} jaarlijkse veranderingen van het plan voor de splitsing drift/ruis)",
+                 $"(lokale constanten; {local.YearlyChanges} jaarlijkse veranderingen van de totalen van het plan voor de splitsing drift/ruis, " +
+                 $"{local.TypeChanges} van de misdaadsoorten voor hun eigen ruis)",
                  "Toets vooruit in de tijd: ./run-sim.sh backtest (per beginjaar opnieuw geleerd)"]));
             Print(console, result with { Settings = settings }, local);
             console.MarkupLine($"Geschreven: {Markup.Escape(Path.GetFullPath(target))}");
@@ -92,19 +93,28 @@ public static class CalibrateCommand
             .Select(g => g.OrderBy(o => o.Year).ToArray())
             .Select(p => new CalibrationSeries(p[0].Region, Indicators.TotalCrimes, [.. p.Select(o => o.Year)], [.. p.Select(o => o.Value)], [.. p.Select(_ => false)]))
             .ToArray();
-        var changes = LocalCalibrator.Changes(Regions.Municipalities
-            .SelectMany(m => CalibrationInputs.CountSeries(inputs.Observations, m))
-            .Select(s => (Series: s, National: inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)))
-            .Where(p => p.National is not null)
-            .Select(p => (p.Series, p.National!)));
+        static IEnumerable<(CalibrationSeries, CalibrationSeries)> WithNational(IEnumerable<CalibrationSeries> municipal, ScenarioInputs inputs) =>
+            municipal.Select(s => (Series: s, National: inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)))
+                .Where(p => p.National is not null).Select(p => (p.Series, p.National!));
+        // The plan's totals split the cross-section's spread into drift and noise; its crime types give their own noise.
+        var totals = LocalCalibrator.Changes(WithNational(Regions.Municipalities.Select(m => TotalSeries(inputs.Observations, m)).OfType<CalibrationSeries>(), inputs));
+        var types = LocalCalibrator.Changes(WithNational(Regions.Municipalities.SelectMany(m => CalibrationInputs.CountSeries(inputs.Observations, m)), inputs));
         try
         {
-            return LocalCalibrator.Estimate(LocalCalibrator.Pairs(series), changes);
+            return LocalCalibrator.Estimate(LocalCalibrator.Pairs(series), totals, types);
         }
         catch (Model.ModelInputException e)
         {
             throw new InputException(municipalFile, null, null, e.Message);
         }
+    }
+
+    /// <summary>A municipality's registered total crimes as observed (null if none).</summary>
+    private static CalibrationSeries? TotalSeries(ObservationSet observations, string municipality)
+    {
+        var points = observations.Series(municipality, Indicators.TotalCrimes).ToArray();
+        return points.Length == 0 ? null
+            : new CalibrationSeries(municipality, Indicators.TotalCrimes, [.. points.Select(p => p.Year)], [.. points.Select(p => p.Value)], [.. points.Select(_ => false)]);
     }
 
     private static void EnsureReplaceable(string target, bool force)
@@ -137,6 +147,9 @@ public static class CalibrateCommand
         console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +
             $"ruis {DutchFormat.Number(s.LocalNoise, 4)}, spreiding ×{DutchFormat.Number(s.LocalDispersion, 2)} Poisson " +
             $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");
+        if (!s.LocalTypeNoise.IsEmpty)
+            console.MarkupLine("Eigen ruis per misdaadsoort bovenop wat de gemeente deelt: " +
+                string.Join(", ", s.LocalTypeNoise.Select(t => $"{Markup.Escape(Indicators.IsKnown(t.Key) ? Indicators.Get(t.Key).LabelNl : t.Key)} {DutchFormat.Number(t.Value, 4)}")) + ".");
         console.MarkupLine("[grey]De dekking hierboven is die van de gekozen instellingen op de eigen leerset (in de steekproef). " +
             "Eerlijke cijfers: ./run-sim.sh backtest (vooruit in de tijd).[/]");
     }

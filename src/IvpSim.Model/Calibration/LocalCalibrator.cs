@@ -6,28 +6,47 @@ namespace IvpSim.Model.Calibration;
 /// <summary>A municipality's count in two years: one real movement relative to all municipalities over <see cref="Gap"/> years.</summary>
 public sealed record CrossSectionPair(string Region, double First, double Last, int Gap);
 
-/// <summary>One year-on-year change of a municipal series and of the national series it follows.</summary>
-public sealed record YearlyChange(double Previous, double Current, double NationalPrevious, double NationalCurrent);
+/// <summary>One year-on-year change of a municipal series (of <paramref name="Indicator"/>) and of the national series it follows.</summary>
+public sealed record YearlyChange(double Previous, double Current, double NationalPrevious, double NationalCurrent, string Indicator = "")
+{
+    /// <summary>The squared change relative to national, less what counting noise with this dispersion explains.</summary>
+    public double Excess(double dispersion)
+    {
+        var d = Math.Log((Current + 0.5) / (Previous + 0.5)) - Math.Log((NationalCurrent + 0.5) / (NationalPrevious + 0.5));
+        return d * d - dispersion * (1 / (Previous + 0.5) + 1 / (Current + 0.5));
+    }
+}
 
 /// <summary>The local constants and what they were learned from.</summary>
 /// <param name="Alpha">Variance of a municipality's relative log change over the gap, beyond counting noise.</param>
-/// <param name="YearlyExcess">Mean squared yearly change of the municipal series relative to national, beyond counting noise.</param>
+/// <param name="YearlyExcess">Mean squared yearly change of the municipal totals relative to national, beyond counting noise.</param>
+/// <param name="TypeNoise">Per crime type, its own yearly noise beyond what the municipality's series share.</param>
 public sealed record LocalEstimate(double DriftSd, double Noise, double Dispersion, int Municipalities, int Gap, double Alpha,
-    int YearlyChanges, double YearlyExcess);
+    int YearlyChanges, double YearlyExcess)
+{
+    public ImmutableSortedDictionary<string, double> TypeNoise { get; init; } = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
+
+    /// <summary>How many year-on-year changes of the crime types gave <see cref="TypeNoise"/>.</summary>
+    public int TypeChanges { get; init; }
+}
 
 /// <summary>
 /// Learns how far a municipality moves away from the national development, by the method of moments on real
 /// municipalities. Over a gap of g years a municipality's log change minus the mean log change of all has variance
 /// α + φ·(1/y₁ + 1/y₂): α = g·q + 2ψ (a drift q per year and a yearly noise ψ) and φ the dispersion of counts
 /// relative to Poisson. A regression of the squared deviations on 1/y₁ + 1/y₂ gives α and φ. The split of α between
-/// drift and noise needs year-on-year changes (variance q + 2ψ beyond counting noise): the municipal series with a
-/// national series of their kind give those; without them all of α is drift (the wider choice at long horizons).
+/// drift and noise needs year-on-year changes of municipal totals (variance q + 2ψ beyond counting noise); without them
+/// all of α is drift (the wider choice at long horizons). A crime type moves more than the total it is part of (a
+/// burglary wave): its year-on-year changes have variance q + 2ψ + 2ψ_type, which gives each type's own noise ψ_type.
 /// </summary>
 public static class LocalCalibrator
 {
     public const int MinimumMunicipalities = 10;
 
-    public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes)
+    /// <param name="changes">Year-on-year changes of municipal totals against the national total: they split α.</param>
+    /// <param name="typeChanges">Year-on-year changes of municipal crime types against their national series, by indicator.</param>
+    public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes,
+        IReadOnlyList<YearlyChange>? typeChanges = null)
     {
         if (pairs.Count < MinimumMunicipalities)
             throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count}; minstens {MinimumMunicipalities})");
@@ -53,17 +72,24 @@ public static class LocalCalibrator
         }
         else
         {
-            excess = changes.Average(c =>
-            {
-                var d = Math.Log((c.Current + 0.5) / (c.Previous + 0.5)) - Math.Log((c.NationalCurrent + 0.5) / (c.NationalPrevious + 0.5));
-                return d * d - dispersion * (1 / (c.Previous + 0.5) + 1 / (c.Current + 0.5));
-            });
+            excess = changes.Average(c => c.Excess(dispersion));
             // α = g·q + 2ψ and excess = q + 2ψ; each at least zero.
             drift = Math.Max(0, (alpha - excess) / (gap - 1));
             noise = Math.Max(0, (alpha - gap * drift) / 2);
         }
-        return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess);
+        return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess)
+        {
+            TypeNoise = TypeNoise(typeChanges ?? [], drift + 2 * noise, dispersion), TypeChanges = typeChanges?.Count ?? 0,
+        };
     }
+
+    /// <summary>
+    /// Each crime type's own yearly noise: its year-on-year changes beyond counting noise, less what the municipality's
+    /// series share (<paramref name="shared"/> = q + 2ψ), halved; at least zero.
+    /// </summary>
+    public static ImmutableSortedDictionary<string, double> TypeNoise(IReadOnlyList<YearlyChange> typeChanges, double shared, double dispersion) =>
+        typeChanges.GroupBy(c => c.Indicator, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => Math.Round(Math.Max(0, (g.Average(c => c.Excess(dispersion)) - shared) / 2), 5), StringComparer.Ordinal);
 
     /// <summary>These settings with the local constants of <paramref name="estimate"/>.</summary>
     public static ForecastSettings Apply(ForecastSettings settings, LocalEstimate estimate) => settings with
@@ -71,6 +97,7 @@ public static class LocalCalibrator
         LocalDriftSd = Math.Round(estimate.DriftSd, 5),
         LocalNoise = Math.Round(estimate.Noise, 5),
         LocalDispersion = Math.Round(estimate.Dispersion, 3),
+        LocalTypeNoise = estimate.TypeNoise,
     };
 
     /// <summary>The pairs of a data set: every region with exactly its first and last year observed, both years the same for all.</summary>
@@ -87,7 +114,7 @@ public static class LocalCalibrator
             {
                 if (s.Years[i] != s.Years[i - 1] + 1 || s.Imputed[i] || s.Imputed[i - 1]) continue;
                 if (n.ValueIn(s.Years[i - 1]) is not { } np || n.ValueIn(s.Years[i]) is not { } nc) continue;
-                changes.Add(new YearlyChange(s.Values[i - 1], s.Values[i], np, nc));
+                changes.Add(new YearlyChange(s.Values[i - 1], s.Values[i], np, nc, s.Indicator));
             }
         }
         return changes.ToImmutable();

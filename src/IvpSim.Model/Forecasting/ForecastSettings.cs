@@ -36,6 +36,16 @@ public sealed record ForecastSettings(
     public double LocalNoise { get; init; } = 0.002;
 
     /// <summary>
+    /// Municipal series: per indicator, the yearly noise variance of a crime type beyond what the municipality's series
+    /// share (<see cref="LocalNoise"/>): a burglary wave in one municipality, which its total hardly sees. Learned from the
+    /// plan's own year-on-year changes per type; an indicator without an entry has none.
+    /// </summary>
+    public ImmutableSortedDictionary<string, double> LocalTypeNoise { get; init; } = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
+
+    /// <summary>The own yearly noise variance of a municipal series of this indicator (<see cref="LocalTypeNoise"/>).</summary>
+    public double TypeNoise(string indicator) => LocalTypeNoise.GetValueOrDefault(indicator);
+
+    /// <summary>
     /// Municipal series: the variance of a yearly count relative to Poisson (1 = Poisson). Crime comes in clusters (one
     /// offender, many registrations), so a small series moves more than Poisson alone.
     /// </summary>
@@ -77,6 +87,8 @@ public sealed record ForecastSettings(
         if (LocalDriftSd is < 0 or > 1) yield return ("local_drift_sd", "moet tussen 0 en 1 liggen");
         if (LocalNoise is < 0 or > 1) yield return ("local_noise", "moet tussen 0 en 1 liggen");
         if (LocalDispersion is < 1 or > 100) yield return ("local_dispersion", "moet tussen 1 en 100 liggen");
+        foreach (var (indicator, noise) in LocalTypeNoise)
+            if (noise is < 0 or > 1) yield return ("local_type_noise", $"{indicator}: moet tussen 0 en 1 liggen");
         if (WeightSamples.Any(w => w.Length != Structures.All.Length || w.Any(x => x < 0) || Math.Abs(w.Sum() - 1) > 1e-3))
             yield return ("weight_samples", $"elke steekproef heeft {Structures.All.Length} niet-negatieve gewichten die samen 1 zijn");
         foreach (var (name, weights) in new[] { ("weights", Weights), ("anchor_weights", AnchorWeights) })

@@ -36,8 +36,10 @@ public static class SeriesFitter
         int anchorIndex = -1, double anchorNoise = 0)
     {
         RequireObservations(series);
-        var noise = Math.Max(ForecastSettings.MinNoise, settings.LocalNoise + (settings.LocalDispersion - 1) / (series.Values[^1] + 0.5));
-        double Observation(int i) => settings.LocalNoise + settings.LocalDispersion * series.PoissonLogVariance(i);
+        // The size-free noise: the part the municipality's series share, and the crime type's own.
+        var sizeFree = settings.LocalNoise + settings.TypeNoise(series.Indicator);
+        var noise = Math.Max(ForecastSettings.MinNoise, sizeFree + (settings.LocalDispersion - 1) / (series.Values[^1] + 0.5));
+        double Observation(int i) => sizeFree + settings.LocalDispersion * series.PoissonLogVariance(i);
         var q = settings.LocalDriftSd * settings.LocalDriftSd;
         // The trend filter only fills the years the data skip; a municipal series carries no slope of its own.
         var trend = StateFilter.Trend(series, noise, q, 0, settings.SlopePriorSd);
