@@ -290,8 +290,10 @@ public static class HtmlReport
         var weights = forecast.AnchorWeights;
         html.Append("<h3>Modelstructuren</h3>\n<p>Elke gemeentelijke reeks volgt de landelijke reeks van haar soort maal een lokale factor. ")
             .Append("De landelijke ontwikkeling volgt in elk traject één structuur, met dit gewicht (geleerd buiten de steekproef op het landelijk corpus). ")
-            .Append($"De lokale factor drift met sd {DutchFormat.Number(forecast.LocalDriftSd, 3)} per jaar en de jaarlijkse ruis is {DutchFormat.Number(forecast.LocalNoise, 4)} ")
-            .Append($"plus {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson, geleerd uit 2015-2022 van gemeenten buiten het plan.</p>\n")
+            .Append($"De lokale factor, gedeeld door alle reeksen van de gemeente, drift met sd {DutchFormat.Number(forecast.LocalDriftSd, 3)} per jaar ")
+            .Append($"en heeft een gedeelde jaarlijkse ruis van {DutchFormat.Number(forecast.LocalNoise, 4)}, geleerd uit 2015-2022 van gemeenten buiten het plan; ")
+            .Append(E(TypeNoise(forecast)))
+            .Append($"daarbij komt {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson.</p>\n")
             .Append("<table data-table=\"structuren\">\n<thead><tr><th>Structuur van de landelijke ontwikkeling</th><th>Gewicht</th></tr></thead>\n<tbody>\n");
         for (var k = 0; k < Structures.All.Length; k++)
         {
@@ -300,6 +302,11 @@ public static class HtmlReport
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }
+
+    /// <summary>The crime types' own local noise, in one clause (empty when the calibration has none).</summary>
+    private static string TypeNoise(ForecastSettings forecast) => forecast.LocalTypeNoise.IsEmpty ? ""
+        : "elke soort schommelt daarbovenop op zichzelf (" + string.Join(", ", forecast.LocalTypeNoise.Where(t => t.Value > 0)
+            .Select(t => $"{(Indicators.IsKnown(t.Key) ? Indicators.Get(t.Key).ShortLabelNl : t.Key).ToLowerInvariant()} {DutchFormat.Number(t.Value, 3)}")) + "); ";
 
     private static void Settings(StringBuilder html, ComparisonReport report)
     {
