@@ -93,12 +93,7 @@ public static class CalibrateCommand
             .Select(g => g.OrderBy(o => o.Year).ToArray())
             .Select(p => new CalibrationSeries(p[0].Region, Indicators.TotalCrimes, [.. p.Select(o => o.Year)], [.. p.Select(o => o.Value)], [.. p.Select(_ => false)]))
             .ToArray();
-        static IEnumerable<(CalibrationSeries, CalibrationSeries)> WithNational(IEnumerable<CalibrationSeries> municipal, ScenarioInputs inputs) =>
-            municipal.Select(s => (Series: s, National: inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)))
-                .Where(p => p.National is not null).Select(p => (p.Series, p.National!));
-        // The plan's totals split the cross-section's spread into drift and noise; its crime types give their own noise.
-        var totals = LocalCalibrator.Changes(WithNational(Regions.Municipalities.Select(m => TotalSeries(inputs.Observations, m)).OfType<CalibrationSeries>(), inputs));
-        var types = LocalCalibrator.Changes(WithNational(Regions.Municipalities.SelectMany(m => CalibrationInputs.CountSeries(inputs.Observations, m)), inputs));
+        var (totals, types) = LocalCalibrator.PlanChanges(inputs.Observations, inputs.National);
         try
         {
             return LocalCalibrator.Estimate(LocalCalibrator.Pairs(series), totals, types);
@@ -107,14 +102,6 @@ public static class CalibrateCommand
         {
             throw new InputException(municipalFile, null, null, e.Message);
         }
-    }
-
-    /// <summary>A municipality's registered total crimes as observed (null if none).</summary>
-    private static CalibrationSeries? TotalSeries(ObservationSet observations, string municipality)
-    {
-        var points = observations.Series(municipality, Indicators.TotalCrimes).ToArray();
-        return points.Length == 0 ? null
-            : new CalibrationSeries(municipality, Indicators.TotalCrimes, [.. points.Select(p => p.Year)], [.. points.Select(p => p.Value)], [.. points.Select(_ => false)]);
     }
 
     private static void EnsureReplaceable(string target, bool force)

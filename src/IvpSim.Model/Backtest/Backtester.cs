@@ -174,9 +174,7 @@ public static class Backtester
             foreach (var group in forecasts.GroupBy(f => (f.Origin, Fold: folds[f.Series])))
             {
                 if (forward.At(group.Key.Origin) is not { } settings) continue;
-                // The other half's totals teach the shared local constants; the crime types' own noise stays as calibrated.
-                if (group.Key.Fold >= 0)
-                    settings = LocalCalibrator.Apply(settings, FoldEstimate(series, folds, 1 - group.Key.Fold)) with { LocalTypeNoise = settings.LocalTypeNoise };
+                if (group.Key.Fold >= 0) settings = LocalCalibrator.Apply(settings, FoldEstimate(series, folds, 1 - group.Key.Fold));
                 if (forced >= 0 && series[group.First().Series].Local && Structures.All[forced].Kind == StructureKind.Anchored) continue;
                 OutOfSample.Project(series, [.. group], settings, [forced], options.Draws, options.Seed);
             }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using IvpSim.Model.Calibration;
-using IvpSim.Model.Domain;
 using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Model.Backtest;
@@ -62,15 +61,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
     /// The crime types' own noise as the plan's year-on-year changes up to the origin show it (the shipped file learned it
     /// from all years); none without such changes.
     /// </summary>
-    public static ImmutableSortedDictionary<string, double> TypeNoiseUntil(BacktestInputs inputs, int origin, ForecastSettings shipped)
-    {
-        var none = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
-        if (!inputs.Observations.Items.Any(o => Regions.Municipalities.Contains(o.Region) && o.Year <= origin)) return none;
-        var changes = LocalCalibrator.Changes(Regions.Municipalities
-            .SelectMany(m => CalibrationInputs.CountSeries(inputs.Observations, m))
-            .Select(s => (Series: s.Until(origin), National: inputs.National.FirstOrDefault(n => n.Indicator == s.Indicator)?.Until(origin)))
-            .Where(p => p.National is not null && p.Series.Count > 0)
-            .Select(p => (p.Series, p.National!)));
-        return LocalCalibrator.TypeNoise(changes, shipped.LocalDriftSd * shipped.LocalDriftSd + 2 * shipped.LocalNoise, shipped.LocalDispersion);
-    }
+    public static ImmutableSortedDictionary<string, double> TypeNoiseUntil(BacktestInputs inputs, int origin, ForecastSettings shipped) =>
+        LocalCalibrator.TypeNoise(LocalCalibrator.PlanChanges(inputs.Observations, inputs.National, origin).Types,
+            shipped.LocalDriftSd * shipped.LocalDriftSd + 2 * shipped.LocalNoise, shipped.LocalDispersion);
 }

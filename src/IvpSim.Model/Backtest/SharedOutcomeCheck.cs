@@ -47,19 +47,16 @@ public static class SharedOutcome
         if (n < MinimumForecasts) return null;
         var worlds = draws.Min(d => d.Length);
         var rng = RandomStream.For(seed, year * 10_000L + fitUntil, RandomStreams.Purpose($"shared-outcome/{dataSet}"));
-        var pits = new double[worlds, n];
+        // Per trajectory, the PIT of every forecast's draw from it.
+        var pits = new double[worlds][];
+        for (var j = 0; j < worlds; j++) pits[j] = new double[n];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < worlds; j++)
-                pits[j, i] = Pit(sorted[i], draws[i][j], rng.NextDouble());
+                pits[j][i] = Pit(sorted[i], draws[i][j], rng.NextDouble());
         var c50 = new double[worlds];
         var c90 = new double[worlds];
         var location = new double[worlds];
-        var row = new double[n];
-        for (var j = 0; j < worlds; j++)
-        {
-            for (var i = 0; i < n; i++) row[i] = pits[j, i];
-            (c50[j], c90[j], location[j]) = Summary(row);
-        }
+        for (var j = 0; j < worlds; j++) (c50[j], c90[j], location[j]) = Summary(pits[j]);
         var (observed50, observed90, observedLocation) = Summary([.. observedPits]);
         var sharedPit = (location.Count(m => m < observedLocation) + 0.5 * location.Count(m => m == observedLocation)) / worlds;
         var similar = Enumerable.Range(0, worlds).OrderBy(j => Math.Abs(location[j] - observedLocation)).ThenBy(j => j)

@@ -25,7 +25,8 @@ public static class CalibrationInputs
                 ? OtherCrimes(data, municipality)
                 : Observed(data, municipality, indicator))];
 
-    private static CalibrationSeries Observed(ObservationSet data, string region, string indicator)
+    /// <summary>A series as observed, every point as given (none imputed).</summary>
+    public static CalibrationSeries Observed(ObservationSet data, string region, string indicator)
     {
         var points = data.Series(region, indicator);
         return new(region, indicator, [.. points.Select(p => p.Year)], [.. points.Select(p => p.Value)],

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvpSim.Model.Domain;
 using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Model.Calibration;
@@ -91,14 +92,31 @@ public static class LocalCalibrator
         typeChanges.GroupBy(c => c.Indicator, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key, g => Math.Round(Math.Max(0, (g.Average(c => c.Excess(dispersion)) - shared) / 2), 5), StringComparer.Ordinal);
 
-    /// <summary>These settings with the local constants of <paramref name="estimate"/>.</summary>
+    /// <summary>
+    /// These settings with the local constants of <paramref name="estimate"/>; an estimate learned without crime types'
+    /// changes says nothing about their own noise and keeps the settings' (a cross-section of totals alone).
+    /// </summary>
     public static ForecastSettings Apply(ForecastSettings settings, LocalEstimate estimate) => settings with
     {
         LocalDriftSd = Math.Round(estimate.DriftSd, 5),
         LocalNoise = Math.Round(estimate.Noise, 5),
         LocalDispersion = Math.Round(estimate.Dispersion, 3),
-        LocalTypeNoise = estimate.TypeNoise,
+        LocalTypeNoise = estimate.TypeChanges > 0 ? estimate.TypeNoise : settings.LocalTypeNoise,
     };
+
+    /// <summary>
+    /// The plan municipalities' year-on-year changes up to <paramref name="until"/> against the national series of their
+    /// kind: of their registered totals (which split the cross-section's spread) and of their crime types (their own noise).
+    /// </summary>
+    public static (ImmutableArray<YearlyChange> Totals, ImmutableArray<YearlyChange> Types) PlanChanges(ObservationSet observations,
+        IReadOnlyList<CalibrationSeries> national, int until = int.MaxValue)
+    {
+        IEnumerable<(CalibrationSeries, CalibrationSeries)> WithNational(IEnumerable<CalibrationSeries> municipal) =>
+            municipal.Select(s => (Series: s.Until(until), National: national.FirstOrDefault(n => n.Indicator == s.Indicator)))
+                .Where(p => p.National is not null).Select(p => (p.Series, p.National!));
+        return (Changes(WithNational(Regions.Municipalities.Select(m => CalibrationInputs.Observed(observations, m, Indicators.TotalCrimes)))),
+            Changes(WithNational(Regions.Municipalities.SelectMany(m => CalibrationInputs.CountSeries(observations, m)))));
+    }
 
     /// <summary>The pairs of a data set: every region with exactly its first and last year observed, both years the same for all.</summary>
     public static ImmutableArray<CrossSectionPair> Pairs(IEnumerable<CalibrationSeries> series) =>

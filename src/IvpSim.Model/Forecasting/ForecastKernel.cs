@@ -327,6 +327,7 @@ public sealed class ForecastKernel
         var settings = _model.Settings;
         var region = _region[component];
         var drift = RegionDrift(region);
+        // Drawn in both cases, so that the series' own stream stays aligned whether or not it follows a national series.
         var error = rng.NextStandardNormal();
         var level = fit.HasAnchor
             ? fit.Offset.Level + fit.Offset.Sd * _regionOffset[region]
