@@ -32,6 +32,8 @@ public static class ForecastCalibrationFile
             Required("jump_probability", 1), Required("jump_sd", 5), Required("slope_prior_sd", 2), Required("slope_drift_sd", 1),
             problems.Try(() => Weights(root, "weights")), problems.Try(() => Weights(root, "anchor_weights")))
         {
+            // Older files, from before years of upheaval came in runs, have none.
+            JumpRepeat = problems.Try(() => c.OptionalDouble("jump_repeat", 0, 1)) ?? 0,
             LocalDriftSd = Required("local_drift_sd", 1), LocalNoise = Required("local_noise", 1),
             LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
             WeightSamples = problems.Try(() => WeightSamples(root)),
@@ -116,7 +118,7 @@ public static class ForecastCalibrationFile
         sb.Append("constants:\n");
         sb.Append(inv, $"  noise_scale: {s.NoiseScale}\n  noise_prior_df: {s.NoisePriorDf}\n  level_drift_sd: {s.LevelDriftSd}\n");
         sb.Append(inv, $"  jump_probability: {s.JumpProbability}\n  jump_sd: {s.JumpSd}\n  slope_prior_sd: {s.SlopePriorSd}\n");
-        sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n");
+        sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n  jump_repeat: {s.JumpRepeat}\n");
         sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
         if (!s.LocalTypeNoise.IsEmpty)
         {

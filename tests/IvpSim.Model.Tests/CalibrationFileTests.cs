@@ -15,7 +15,7 @@ public sealed class CalibrationFileTests : IDisposable
     {
         var settings = SeedModel.Settings.Forecast with
         {
-            LevelDriftSd = 0.0123, JumpProbability = 0.15, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
+            LevelDriftSd = 0.0123, JumpProbability = 0.15, JumpRepeat = 0.3, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
             WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
             LocalTypeNoise = new Dictionary<string, double> { ["residential_burglary"] = 0.0512, ["violence"] = 0 }
                 .ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -41,6 +41,21 @@ public sealed class CalibrationFileTests : IDisposable
         var corpus = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepoRoot.Data("nl-reference-2012-2019.csv"))));
         Assert.StartsWith(ForecastCalibrationFile.Marker, text);
         Assert.Contains($"corpus_sha256: {corpus}", text);
+    }
+
+    [Fact]
+    public void Should_read_no_repeated_upheaval_from_an_older_file_and_refuse_one_out_of_range()
+    {
+        var shipped = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
+        var line = shipped.Split('\n').Single(l => l.StartsWith("  jump_repeat: ", StringComparison.Ordinal));
+        var older = Path.Combine(_dir, "older.yaml");
+        File.WriteAllText(older, shipped.Replace(line + "\n", ""));
+        Assert.Equal(0, ForecastCalibrationFile.Read(older).JumpRepeat);
+
+        var bad = Path.Combine(_dir, "bad-repeat.yaml");
+        File.WriteAllText(bad, shipped.Replace(line, "  jump_repeat: 1.5"));
+        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(bad));
+        Assert.Contains("jump_repeat", error.Message);
     }
 
     [Fact]

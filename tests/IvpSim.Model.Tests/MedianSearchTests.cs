@@ -12,7 +12,7 @@ public sealed class MedianSearchTests
     [
         ("level_drift_sd", s => s.LevelDriftSd), ("slope_prior_sd", s => s.SlopePriorSd), ("slope_drift_sd", s => s.SlopeDriftSd),
         ("noise_scale", s => s.NoiseScale), ("noise_prior_df", s => s.NoisePriorDf), ("jump_probability", s => s.JumpProbability),
-        ("jump_sd", s => s.JumpSd),
+        ("jump_sd", s => s.JumpSd), ("jump_repeat", s => s.JumpRepeat),
     ];
 
     private static EvaluationSeries[] Series()

@@ -128,7 +128,7 @@ public static class CalibrateCommand
             coverage.AddRow(Markup.Escape(c.DataSet), $"{c.Horizon} jaar", DutchFormat.Number(c.Forecasts), DutchFormat.Percent(c.Coverage50), DutchFormat.Percent(c.Coverage90));
         console.Write(coverage);
         console.MarkupLine($"Ruis ×{DutchFormat.Number(s.NoiseScale, 2)} (prior {DutchFormat.Number(s.NoisePriorDf, 1)} waarnemingen), " +
-            $"niveaudrift sd {DutchFormat.Number(s.LevelDriftSd, 3)}, sprongen {DutchFormat.Percent(s.JumpProbability)} van de jaren (sd {DutchFormat.Number(s.JumpSd, 2)}), " +
+            $"niveaudrift sd {DutchFormat.Number(s.LevelDriftSd, 3)}, sprongen {DutchFormat.Percent(s.JumpProbability)} van de jaren (sd {DutchFormat.Number(s.JumpSd, 2)}; na een sprongjaar {DutchFormat.Percent(s.JumpRepeat)} extra kans), " +
             $"trendprior sd {DutchFormat.Number(s.SlopePriorSd, 2)}, trenddrift sd {DutchFormat.Number(s.SlopeDriftSd, 3)}. " +
             $"{DutchFormat.Number(result.Forecasts)} prognoses, CRPS/schaal {DutchFormat.Number(result.ScaledCrps, 4)}.");
         console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +

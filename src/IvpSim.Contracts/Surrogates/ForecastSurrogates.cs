@@ -44,15 +44,15 @@ public readonly record struct SeriesFitSurrogate(
     [property: Id(3)] TrendEstimate Trend, [property: Id(4)] LevelEstimate Level, [property: Id(5)] int Anchor,
     [property: Id(6)] LevelEstimate Offset, [property: Id(7)] ImmutableArray<GapEstimate> Gaps,
     [property: Id(8)] ImmutableArray<int> ObservedYears, [property: Id(9)] ImmutableArray<double> ObservedValues,
-    [property: Id(10)] bool Local, [property: Id(11)] double DriftScale);
+    [property: Id(10)] bool Local, [property: Id(11)] double DriftScale, [property: Id(12)] double LastUpheaval);
 
 [RegisterConverter]
 public sealed class SeriesFitConverter : IConverter<SeriesFit, SeriesFitSurrogate>
 {
     public SeriesFit ConvertFromSurrogate(in SeriesFitSurrogate s) => new(s.Region, s.Indicator, s.Noise, s.Trend, s.Level, s.Anchor,
-        s.Offset, s.Gaps, s.ObservedYears, s.ObservedValues) { Local = s.Local, DriftScale = s.DriftScale };
+        s.Offset, s.Gaps, s.ObservedYears, s.ObservedValues) { Local = s.Local, DriftScale = s.DriftScale, LastUpheaval = s.LastUpheaval };
     public SeriesFitSurrogate ConvertToSurrogate(in SeriesFit v) => new(v.Region, v.Indicator, v.Noise, v.Trend, v.Level, v.Anchor,
-        v.Offset, v.Gaps, v.ObservedYears, v.ObservedValues, v.Local, v.DriftScale);
+        v.Offset, v.Gaps, v.ObservedYears, v.ObservedValues, v.Local, v.DriftScale, v.LastUpheaval);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ScoreSeriesModel")]

@@ -13,7 +13,7 @@ public readonly record struct ForecastSettingsSurrogate(
     [property: Id(6)] double SlopeDriftSd, [property: Id(7)] ImmutableArray<double> Weights, [property: Id(8)] ImmutableArray<double> AnchorWeights,
     [property: Id(9)] double LocalDriftSd, [property: Id(10)] double LocalNoise, [property: Id(11)] double LocalDispersion,
     [property: Id(12)] ImmutableArray<ImmutableArray<double>> WeightSamples, [property: Id(13)] ImmutableArray<string> TypeNoiseIndicators,
-    [property: Id(14)] ImmutableArray<double> TypeNoise);
+    [property: Id(14)] ImmutableArray<double> TypeNoise, [property: Id(15)] double JumpRepeat);
 
 [RegisterConverter]
 public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, ForecastSettingsSurrogate>
@@ -21,13 +21,14 @@ public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, For
     public ForecastSettings ConvertFromSurrogate(in ForecastSettingsSurrogate s) => new(s.NoiseScale, s.NoisePriorDf, s.LevelDriftSd,
         s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.Weights, s.AnchorWeights)
     {
-        LocalDriftSd = s.LocalDriftSd, LocalNoise = s.LocalNoise, LocalDispersion = s.LocalDispersion, WeightSamples = s.WeightSamples,
+        JumpRepeat = s.JumpRepeat, LocalDriftSd = s.LocalDriftSd, LocalNoise = s.LocalNoise, LocalDispersion = s.LocalDispersion,
+        WeightSamples = s.WeightSamples,
         LocalTypeNoise = s.TypeNoiseIndicators.IsDefaultOrEmpty ? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal)
             : s.TypeNoiseIndicators.Zip(s.TypeNoise).ToImmutableSortedDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
     };
     public ForecastSettingsSurrogate ConvertToSurrogate(in ForecastSettings v) => new(v.NoiseScale, v.NoisePriorDf, v.LevelDriftSd,
         v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.Weights, v.AnchorWeights, v.LocalDriftSd, v.LocalNoise,
-        v.LocalDispersion, v.WeightSamples, [.. v.LocalTypeNoise.Keys], [.. v.LocalTypeNoise.Values]);
+        v.LocalDispersion, v.WeightSamples, [.. v.LocalTypeNoise.Keys], [.. v.LocalTypeNoise.Values], v.JumpRepeat);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ModelSettings")]

@@ -49,7 +49,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
             new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, Searches: options.Searches));
         var learned = result.Settings;
         progress?.Invoke($"beginjaar {origin}: gewichten " + string.Join(", ", Structures.All.Select((s, i) => (s.Id, W: learned.AnchorWeights[i]))
-            .Where(x => x.W > 0).Select(x => $"{x.Id} {x.W:0.00}")) + $"; niveaudrift {learned.LevelDriftSd}, hellingsdrift {learned.SlopeDriftSd}, hellingsprior {learned.SlopePriorSd}, sprongkans {learned.JumpProbability}, sprong {learned.JumpSd}, ruisschaal {learned.NoiseScale}");
+            .Where(x => x.W > 0).Select(x => $"{x.Id} {x.W:0.00}")) + $"; niveaudrift {learned.LevelDriftSd}, hellingsdrift {learned.SlopeDriftSd}, hellingsprior {learned.SlopePriorSd}, sprongkans {learned.JumpProbability}, sprong {learned.JumpSd}, herhaling {learned.JumpRepeat}, ruisschaal {learned.NoiseScale}");
         return learned with
         {
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,

@@ -46,13 +46,14 @@ public static class ForecastCalibrator
         new("level_drift_sd", [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1], s => s.LevelDriftSd, (s, v) => s with { LevelDriftSd = v }),
         new("slope_prior_sd", [0.02, 0.05, 0.1, 0.2, 0.5], s => s.SlopePriorSd, (s, v) => s with { SlopePriorSd = v }),
         new("slope_drift_sd", [0, 0.01, 0.02, 0.04, 0.08], s => s.SlopeDriftSd, (s, v) => s with { SlopeDriftSd = v }),
-        new("noise_scale", [0.5, 0.75, 1, 1.5, 2], s => s.NoiseScale, (s, v) => s with { NoiseScale = v }),
+        new("noise_scale", [0.35, 0.5, 0.75, 1, 1.5, 2], s => s.NoiseScale, (s, v) => s with { NoiseScale = v }),
         new("noise_prior_df", [0.5, 1, 2, 4, 8], s => s.NoisePriorDf, (s, v) => s with { NoisePriorDf = v }),
         // Years of upheaval are never ruled out: 2012-2019 had no year like 2020, so the corpus cannot show what they are
         // worth, and without them the filter reads a sudden drop in the last year as a new trend (national total crime
         // with 2020 at 70% of 2019: a slope of −14% a year instead of −2%). How often and how large is learned; whether, not.
         new("jump_probability", [0.05, 0.1, 0.2], s => s.JumpProbability, (s, v) => s with { JumpProbability = v }),
         new("jump_sd", [0.2, 0.3, 0.5], s => s.JumpSd, (s, v) => s with { JumpSd = v }),
+        new("jump_repeat", [0, 0.1, 0.2, 0.4, 0.6, 0.8, 1], s => s.JumpRepeat, (s, v) => s with { JumpRepeat = v }),
     ];
 
     /// <summary>The structures a series can follow on its own (all but following the national series): those of a national path.</summary>

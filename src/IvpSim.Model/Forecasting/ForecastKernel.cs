@@ -18,6 +18,7 @@ public sealed class ForecastKernel
     public const double MaxYearlyCount = 1e7;
 
     private const ulong GapSalt = 0x5851F42D4C957F2DUL;
+    private const ulong RepeatSalt = 0x2545F4914F6CDD1DUL;
 
     private readonly ForecastModel _model;
     private readonly ulong _seed;
@@ -163,6 +164,7 @@ public sealed class ForecastKernel
                 ? _anchorPaths.AsSpan(fit.Anchor * _common.Length, _common.Length)
                 : [];
             Latent(fit, structure, ref rng, anchorPath, _latent, PathRole.Own);
+            RepeatedUpheaval(fit, purpose);
         }
         double commonSd = _commonSd[component], ownSd = _ownSd[component];
         var expected = _expected.AsSpan(component * _common.Length, _common.Length);
@@ -314,6 +316,21 @@ public sealed class ForecastKernel
             if (jumps && _jump[i]) level += jumpSd * rng.NextStandardNormal();
             latent[i] = anchored ? anchorPath[i] + level : level;
         }
+    }
+
+    /// <summary>
+    /// Years of upheaval come in runs: a series whose last observed year was one (as the filter judges it) has an extra
+    /// chance that its first projected year is one too. Drawn from a stream of its own, so that the other draws stay as
+    /// they are; the jump shifts the level of every later year.
+    /// </summary>
+    private void RepeatedUpheaval(SeriesFit fit, ulong purpose)
+    {
+        var chance = _model.Settings.JumpRepeat * fit.LastUpheaval;
+        if (chance <= 0 || fit.LastYear >= EndYear) return;
+        var rng = RandomStream.For(_trajectoryKey, purpose ^ RepeatSalt);
+        if (rng.NextDouble() >= chance) return;
+        var jump = _model.Settings.JumpSd * rng.NextStandardNormal();
+        for (var i = fit.LastYear + 1 - FirstYear; i < _latent.Length; i++) _latent[i] += jump;
     }
 
     /// <summary>

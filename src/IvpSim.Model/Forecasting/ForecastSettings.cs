@@ -27,6 +27,13 @@ public sealed record ForecastSettings(
     ImmutableArray<double> AnchorWeights)
 {
     /// <summary>
+    /// Years of upheaval come in runs: the extra chance that a series' first projected year is one, when its last
+    /// observed year was (times the filter's posterior that it was). In the reference corpus a shock year was followed by
+    /// another in 27% of cases, a calm year in 11%. 0: years of upheaval are independent.
+    /// </summary>
+    public double JumpRepeat { get; init; }
+
+    /// <summary>
     /// Municipal series: yearly sd of the drift of a municipality's level relative to the national development (one
     /// local factor shared by all its series), learned from the cross-section of Dutch municipalities.
     /// </summary>
@@ -82,6 +89,7 @@ public sealed record ForecastSettings(
         if (LevelDriftSd is < 0 or > 2) yield return ("level_drift_sd", "moet tussen 0 en 2 liggen");
         if (JumpProbability is < 0 or > 1) yield return ("jump_probability", "moet tussen 0 en 1 liggen");
         if (JumpSd is < 0 or > 5) yield return ("jump_sd", "moet tussen 0 en 5 liggen");
+        if (JumpRepeat is < 0 or > 1) yield return ("jump_repeat", "moet tussen 0 en 1 liggen");
         if (SlopePriorSd is < 0 or > 2) yield return ("slope_prior_sd", "moet tussen 0 en 2 liggen");
         if (SlopeDriftSd is < 0 or > 1) yield return ("slope_drift_sd", "moet tussen 0 en 1 liggen");
         if (LocalDriftSd is < 0 or > 1) yield return ("local_drift_sd", "moet tussen 0 en 1 liggen");

@@ -34,5 +34,8 @@ public sealed record SeriesFit(
     /// </summary>
     public double DriftScale { get; init; } = 1;
 
+    /// <summary>The chance that the last observed year was a year of upheaval, as the trend filter judges it.</summary>
+    public double LastUpheaval { get; init; }
+
     public bool HasAnchor => Anchor >= 0;
 }

@@ -23,7 +23,8 @@ public static class SeriesFitter
             ? Offset(series, anchor, noise, anchorNoise, q)
             : null;
         return new SeriesFit(series.Region, series.Indicator, noise, trend.State, level,
-            offset is null ? -1 : anchorIndex, offset ?? default, trend.Gaps, series.Years, series.Values) { DriftScale = scale };
+            offset is null ? -1 : anchorIndex, offset ?? default, trend.Gaps, series.Years, series.Values)
+            { DriftScale = scale, LastUpheaval = trend.LastUpheaval };
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace IvpSim.Model.Forecasting;
 /// </summary>
 public static class StateFilter
 {
-    public sealed record TrendResult(TrendEstimate State, double LogLikelihood, ImmutableArray<GapEstimate> Gaps);
+    /// <param name="LastUpheaval">The posterior chance that the last observed year was a year of upheaval (0 without them).</param>
+    public sealed record TrendResult(TrendEstimate State, double LogLikelihood, ImmutableArray<GapEstimate> Gaps, double LastUpheaval);
 
     /// <summary>
     /// Local linear trend: x' = x + b + η, b' = b + ζ; η ~ N(0, q), ζ ~ N(0, r). With <paramref name="jumpProbability"/>
@@ -25,7 +26,7 @@ public static class StateFilter
     {
         double x = series.LogValue(0), b = 0;
         double pxx = noise + series.PoissonLogVariance(0), pxb = 0, pbb = slopePriorSd * slopePriorSd;
-        double logLikelihood = 0;
+        double logLikelihood = 0, lastUpheaval = 0;
         var gaps = ImmutableArray.CreateBuilder<GapEstimate>();
         var next = 1;
         var jumps = jumpProbability > 0 && jumpVariance > 0;
@@ -62,10 +63,11 @@ public static class StateFilter
                 pxb = w0 * (calm.Pxb + dx0 * db0) + w1 * (upheaval.Pxb + dx1 * db1);
                 pbb = w0 * (calm.Pbb + db0 * db0) + w1 * (upheaval.Pbb + db1 * db1);
                 logLikelihood += total;
+                lastUpheaval = w1;
             }
             next++;
         }
-        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, gaps.ToImmutable());
+        return new(TrendEstimate.From(x, b, pxx, pxb, pbb), logLikelihood, gaps.ToImmutable(), lastUpheaval);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public static class RunManifest
         sb.Append(inv, $"reference_corpus: {s.Data.Reference ?? "(geen)"}\n");
         var f = s.Model.Forecast;
         sb.Append(inv, $"forecast_constants: noise_scale {f.NoiseScale}, noise_prior_df {f.NoisePriorDf}, level_drift_sd {f.LevelDriftSd}, " +
-            $"jump_probability {f.JumpProbability}, jump_sd {f.JumpSd}, slope_prior_sd {f.SlopePriorSd}, slope_drift_sd {f.SlopeDriftSd}\n");
+            $"jump_probability {f.JumpProbability}, jump_sd {f.JumpSd}, jump_repeat {f.JumpRepeat}, slope_prior_sd {f.SlopePriorSd}, slope_drift_sd {f.SlopeDriftSd}\n");
         sb.Append(inv, $"structure_weights: {string.Join(", ", Structures.All.Select((x, i) => $"{x.Id} {f.Weights[i]}"))}\n");
         var national = plan.Municipalities.SelectMany(m => m.Counts).Count(c => c.HasAnchor);
         sb.Append(inv, $"series_following_national: {national} of {plan.Municipalities.Sum(m => m.Counts.Length)}\n");
