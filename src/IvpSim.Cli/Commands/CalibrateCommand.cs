@@ -136,7 +136,7 @@ public static class CalibrateCommand
             $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");
         if (!s.LocalTypeNoise.IsEmpty)
             console.MarkupLine("Eigen ruis per misdaadsoort bovenop wat de gemeente deelt: " +
-                string.Join(", ", s.LocalTypeNoise.Select(t => $"{Markup.Escape(Indicators.IsKnown(t.Key) ? Indicators.Get(t.Key).LabelNl : t.Key)} {DutchFormat.Number(t.Value, 4)}")) + ".");
+                string.Join(", ", s.LocalTypeNoise.Select(t => $"{Markup.Escape(Indicators.LabelNl(t.Key))} {DutchFormat.Number(t.Value, 4)}")) + ".");
         console.MarkupLine("[grey]De dekking hierboven is die van de gekozen instellingen op de eigen leerset (in de steekproef). " +
             "Eerlijke cijfers: ./run-sim.sh backtest (vooruit in de tijd).[/]");
     }

@@ -18,7 +18,7 @@ public static class ShockNotice
         foreach (var series in national.Where(ShockYear.EndsIn))
         {
             var change = series.Values[^1] / series.Values[^2] - 1;
-            var label = Indicators.IsKnown(series.Indicator) ? Indicators.Get(series.Indicator).LabelNl : series.Indicator;
+            var label = Indicators.LabelNl(series.Indicator);
             shocked.Add($"{label} ({series.LastYear}: {(change >= 0 ? "+" : "")}{DutchFormat.Percent(change)})");
         }
         if (shocked.Count == 0) return;

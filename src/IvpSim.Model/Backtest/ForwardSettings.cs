@@ -63,5 +63,5 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
     /// </summary>
     public static ImmutableSortedDictionary<string, double> TypeNoiseUntil(BacktestInputs inputs, int origin, ForecastSettings shipped) =>
         LocalCalibrator.TypeNoise(LocalCalibrator.PlanChanges(inputs.Observations, inputs.National, origin).Types,
-            shipped.LocalDriftSd * shipped.LocalDriftSd + 2 * shipped.LocalNoise, shipped.LocalDispersion);
+            LocalCalibrator.SharedYearly(shipped.LocalDriftSd * shipped.LocalDriftSd, shipped.LocalNoise), shipped.LocalDispersion);
 }

@@ -80,9 +80,12 @@ public static class LocalCalibrator
         }
         return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess)
         {
-            TypeNoise = TypeNoise(typeChanges ?? [], drift + 2 * noise, dispersion), TypeChanges = typeChanges?.Count ?? 0,
+            TypeNoise = TypeNoise(typeChanges ?? [], SharedYearly(drift, noise), dispersion), TypeChanges = typeChanges?.Count ?? 0,
         };
     }
+
+    /// <summary>The variance of a municipal total's year-on-year change beyond counting noise: q + 2ψ (drift variance, noise).</summary>
+    public static double SharedYearly(double driftVariance, double noise) => driftVariance + 2 * noise;
 
     /// <summary>
     /// Each crime type's own yearly noise: its year-on-year changes beyond counting noise, less what the municipality's

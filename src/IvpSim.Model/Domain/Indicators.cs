@@ -67,4 +67,10 @@ public static class Indicators
 
     public static IndicatorInfo Get(string id) =>
         All.FirstOrDefault(i => i.Id == id) ?? throw new ArgumentException($"unknown indicator '{id}'", nameof(id));
+
+    /// <summary>What a reader sees for an indicator: its Dutch label, or the id itself for a series IvpSim does not know (a corpus series).</summary>
+    public static string LabelNl(string id) => All.FirstOrDefault(i => i.Id == id)?.LabelNl ?? id;
+
+    /// <summary>As <see cref="LabelNl"/>, short enough for a table column or a list.</summary>
+    public static string ShortLabelNl(string id) => All.FirstOrDefault(i => i.Id == id)?.ShortLabelNl ?? id;
 }

@@ -37,13 +37,14 @@ public sealed class ForecastKernel
     private readonly long[] _projected;    // per component: the trajectory it was last projected in
     private readonly double[] _commonSd, _ownSd;  // per component: the yearly shock's common and own sd
     private readonly double[] _municipalSd;       // per component: the sd of the yearly shock its municipality's series share
+    private readonly double[] _gapSd;             // per component: the sd of a skipped year's noise, all from its own stream
     private readonly double _driftSd, _commonDriftSd;
     private readonly int[] _region;               // per local component: its municipality (index into _regionPurposes)
     private readonly ulong[] _regionPurposes;
     private readonly double[] _regionDrift;       // per municipality and year: the standard normal of its local drift
     private readonly double[] _regionShock;       // per municipality and year: the standard normal of its shared yearly shock
     private readonly double[] _regionOffset;      // per municipality: the standard normal of its offsets' estimation error
-    private readonly long[] _regionDrawn;         // per municipality: the trajectory its drift was drawn for
+    private readonly long[] _regionDrawn;         // per municipality: the trajectory its drift, shock and offset error were drawn for
     private readonly bool _allLocal, _anyLocalAnchor;
     private long _trajectory = -1;
     private ulong _trajectoryKey;
@@ -82,6 +83,8 @@ public sealed class ForecastKernel
         _ownSd = [.. model.Components.Select((c, k) => c.Local
             ? Math.Sqrt(Math.Max(0, c.Noise - _municipalSd[k] * _municipalSd[k]))
             : Math.Sqrt((1 - rho) * c.Noise))];
+        // A skipped year inside the observed range draws its whole noise from its own stream.
+        _gapSd = [.. _ownSd.Select((own, k) => Math.Sqrt(own * own + _municipalSd[k] * _municipalSd[k]))];
         _driftSd = model.Settings.LevelDriftSd * Math.Sqrt(1 - rho);
         _commonDriftSd = model.Settings.LevelDriftSd * Math.Sqrt(rho);
         var regions = model.Components.Where(c => c.Local).Select(c => c.Region).Distinct().ToArray();
@@ -177,11 +180,9 @@ public sealed class ForecastKernel
             expected[i] = Expected(_latent[i] + shock);
             scores[i] = rng.NextStandardNormal();
         }
-        // A skipped year inside the observed range draws its whole noise from its own stream.
-        var gapSd = Math.Sqrt(ownSd * ownSd + _municipalSd[component] * _municipalSd[component]);
         for (var year = Math.Max(StartYear, fit.ObservedYears[0]); year <= Math.Min(fit.LastYear, EndYear); year++)
         {
-            if (fit.ObservedYears.IndexOf(year) < 0) Gap(fit, purpose, year, commonSd, gapSd, expected, scores);
+            if (fit.ObservedYears.IndexOf(year) < 0) Gap(fit, purpose, year, commonSd, _gapSd[component], expected, scores);
         }
         _projected[component] = _trajectory;
         WriteCounts(component, counts, multipliers);

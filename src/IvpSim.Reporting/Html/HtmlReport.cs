@@ -306,7 +306,7 @@ public static class HtmlReport
     /// <summary>The crime types' own local noise, in one clause (empty when the calibration has none).</summary>
     private static string TypeNoise(ForecastSettings forecast) => forecast.LocalTypeNoise.IsEmpty ? ""
         : "elke soort schommelt daarbovenop op zichzelf (" + string.Join(", ", forecast.LocalTypeNoise.Where(t => t.Value > 0)
-            .Select(t => $"{(Indicators.IsKnown(t.Key) ? Indicators.Get(t.Key).ShortLabelNl : t.Key).ToLowerInvariant()} {DutchFormat.Number(t.Value, 3)}")) + "); ";
+            .Select(t => $"{Indicators.ShortLabelNl(t.Key).ToLowerInvariant()} {DutchFormat.Number(t.Value, 3)}")) + "); ";
 
     private static void Settings(StringBuilder html, ComparisonReport report)
     {
