@@ -45,7 +45,15 @@ public sealed class OutOfSampleForecast(int series, int origin, int year, double
 
     /// <summary>The draws of a structure (−1: the combined model), sorted.</summary>
     public double[] Sorted(int structure) =>
-        _sorted[Slot(structure)] ??= [.. (Samples[Slot(structure)] ?? throw new InvalidOperationException("structure not projected")).Order()];
+        _sorted[Slot(structure)] ??= SortedCopy(Samples[Slot(structure)] ?? throw new InvalidOperationException("structure not projected"));
+
+    /// <summary>A sorted copy: Array.Sort on doubles, several times faster than LINQ's Order (a hot path of calibration).</summary>
+    private static double[] SortedCopy(double[] draws)
+    {
+        var copy = (double[])draws.Clone();
+        Array.Sort(copy);
+        return copy;
+    }
 
     internal void Set(int structure, double[] draws)
     {
