@@ -348,12 +348,18 @@ public sealed class RunCommandTests : IDisposable
     public async Task Should_forecast_each_municipality_from_one_year_When_backtesting_the_municipal_cross_section()
     {
         var outDir = Path.Combine(_dir, "dwars");
-        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", RepoRoot.Data("nl-municipal-2015-2022.csv"), "--fit-until", "2015", "--horizon", "7",
+        // The real cross-section plus a typing error (a zero) and a hamlet: both are forecast, neither shapes the local constants.
+        var data = Path.Combine(_dir, "gemeenten.csv");
+        File.WriteAllLines(data, [.. File.ReadAllLines(RepoRoot.Data("nl-municipal-2015-2022.csv")),
+            "typefout,total_crimes,2015,0,x", "typefout,total_crimes,2022,6000,x", "gehucht,total_crimes,2015,15,x", "gehucht,total_crimes,2022,9,x"]);
+        var run = await CliRun.Of("backtest", "--scenario", RepoRoot.Scenario("baseline.yaml"), "--data", data, "--fit-until", "2015", "--horizon", "7",
             "--runs", "300", "--no-structures", "-o", outDir);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var rows = File.ReadAllLines(Path.Combine(outDir, "backtest.csv")).Where(l => l.StartsWith("overig,", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(154, rows.Count(l => l.Contains(",ivpsim,", StringComparison.Ordinal)));
+        Assert.Equal(156, rows.Count(l => l.Contains(",ivpsim,", StringComparison.Ordinal)));
+        Assert.Contains("Niet meegeteld voor de lokale constanten (2;", run.Output);
+        Assert.Contains("gehucht, typefout.", run.Output.ReplaceLineEndings(" "));
         Assert.Contains(rows, l => l.StartsWith("overig,aalsmeer,total_crimes,2015,2022,7,ivpsim,1015,", StringComparison.Ordinal));
         var summary = File.ReadAllLines(Path.Combine(outDir, "backtest-summary.csv"))
             .Single(l => l.StartsWith("overig,*,*,ivpsim,7,", StringComparison.Ordinal)).Split(',');
@@ -369,7 +375,7 @@ public sealed class RunCommandTests : IDisposable
         // The 154 municipalities share one national outcome: the check says what coverage the model expects given that.
         var shared = File.ReadAllLines(Path.Combine(outDir, "backtest-shared-outcome.csv"));
         Assert.Equal(IvpSim.Reporting.Csv.BacktestCsv.SharedOutcomeHeader, shared[0]);
-        var check = shared.Single(l => l.StartsWith("overig,2015,2022,7,154,", StringComparison.Ordinal)).Split(',')
+        var check = shared.Single(l => l.StartsWith("overig,2015,2022,7,156,", StringComparison.Ordinal)).Split(',')
             .Skip(5).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.All(check, v => Assert.InRange(v, 0, 1));
         Assert.True(check[1] <= check[2] && check[3] <= check[4] && check[4] <= check[5], string.Join(",", check));

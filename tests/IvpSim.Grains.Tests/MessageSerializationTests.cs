@@ -126,7 +126,7 @@ public sealed class MessageSerializationTests
                 From = new RunCheckpoint(RunCheckpoint.CurrentVersion, "abc", 300, 300, 0, [], [outcome.Aggregate, compared.Scenarios[1].Aggregate], compared.Paired, true),
             },
             new BacktestRequest(backtestInputs, backtestOptions),
-            new BacktestResult(Backtester.Run(backtestInputs, backtestOptions), [shared]),
+            new BacktestResult(Backtester.Run(backtestInputs, backtestOptions), [shared], ["tinytown"]),
             new CalibrationRequest(plan.Hyper, plan.Settings, inputs.National, plan.Anchors, "0123456789ab"),
             new InterventionRequest(inputs.Catalogue.Find(use.InterventionId)!, [use], inputs.Scenario.Budget, inputs.Population, "ba9876543210"),
             new GrainWork(1, 2),

@@ -36,6 +36,23 @@ public sealed class MunicipalModelTests
     }
 
     [Fact]
+    public void Should_leave_out_a_municipality_with_a_tiny_count_When_it_would_set_the_dispersion_on_its_own()
+    {
+        // Sixty municipalities that move up to 13% against the others over seven years; then a typing error (a zero, so a
+        // log change of 9 and a counting-noise term 1/0.5, hundreds of times a typical 1/y) and a hamlet of 15 crimes.
+        var pairs = Enumerable.Range(0, 60).Select(i => new CrossSectionPair($"g{i}", 1000 + 50 * i, Math.Round((1000 + 50 * i) * Math.Exp(0.13 * Math.Sin(i))), 7)).ToList();
+        var clean = LocalCalibrator.Estimate(pairs, []);
+        var withSmall = LocalCalibrator.Estimate([.. pairs, new CrossSectionPair("typefout", 0, 6000, 7), new CrossSectionPair("gehucht", 15, 9, 7)], []);
+
+        Assert.Equal((clean.Alpha, clean.Dispersion, clean.DriftSd, 60), (withSmall.Alpha, withSmall.Dispersion, withSmall.DriftSd, withSmall.Municipalities));
+        Assert.Equal(["typefout", "gehucht"], withSmall.SmallCounts.ToArray());
+        Assert.Empty(clean.SmallCounts);
+        // Too few left to learn from: the message says why.
+        var error = Assert.Throws<ModelInputException>(() => LocalCalibrator.Estimate([.. pairs.Take(9), new CrossSectionPair("typefout", 0, 6000, 7)], []));
+        Assert.Contains("minstens 20 misdrijven", error.Message);
+    }
+
+    [Fact]
     public void Should_split_drift_from_noise_When_yearly_changes_are_given()
     {
         var pairs = Enumerable.Range(0, 50).Select(i => new CrossSectionPair($"g{i}", 1e6, 1e6 * Math.Exp(i % 2 == 0 ? 0.2 : -0.2), 7)).ToArray();

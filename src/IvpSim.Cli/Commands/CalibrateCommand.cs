@@ -134,6 +134,7 @@ public static class CalibrateCommand
         console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +
             $"ruis {DutchFormat.Number(s.LocalNoise, 4)}, spreiding ×{DutchFormat.Number(s.LocalDispersion, 2)} Poisson " +
             $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");
+        SmallCountsNote.Print(console, local.SmallCounts);
         if (!s.LocalTypeNoise.IsEmpty)
             console.MarkupLine("Eigen ruis per misdaadsoort bovenop wat de gemeente deelt: " +
                 string.Join(", ", s.LocalTypeNoise.Select(t => $"{Markup.Escape(Indicators.LabelNl(t.Key))} {DutchFormat.Number(t.Value, 4)}")) + ".");

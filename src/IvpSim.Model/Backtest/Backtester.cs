@@ -48,7 +48,7 @@ public static class Backtester
         var settings = new ForwardSettings(inputs, options, progress);
         var rows = new List<BacktestRow>();
         rows.AddRange(PlanForecasts(inputs, options, settings));
-        var (seriesRows, shared) = SeriesForecasts(inputs, options, settings);
+        var (seriesRows, shared, smallCounts) = SeriesForecasts(inputs, options, settings);
         rows.AddRange(seriesRows);
         if (rows.Count == 0)
         {
@@ -59,7 +59,7 @@ public static class Backtester
                 : $"--fit-until {string.Join(",", options.Origins)}: geen reeks heeft genoeg jaren tot dat jaar én een waarneming {horizon} jaar erna; " +
                   $"de gegevens laten als beginjaar toe: {Ranges(allowed)}");
         }
-        return new([.. rows], [.. shared]);
+        return new([.. rows], [.. shared]) { SmallCounts = smallCounts };
     }
 
     /// <summary>Every origin from which some series can be forecast at these horizons.</summary>
@@ -157,24 +157,25 @@ public static class Backtester
         return series;
     }
 
-    private static (List<BacktestRow> Rows, List<SharedOutcomeCheck> Shared) SeriesForecasts(BacktestInputs inputs, BacktestOptions options,
-        ForwardSettings forward)
+    private static (List<BacktestRow> Rows, List<SharedOutcomeCheck> Shared, ImmutableArray<string> SmallCounts) SeriesForecasts(
+        BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
     {
         var rows = new List<BacktestRow>();
         var shared = new List<SharedOutcomeCheck>();
         var series = EvaluationSet(inputs);
-        if (series.Count == 0) return (rows, shared);
+        if (series.Count == 0) return (rows, shared, []);
         var origins = options.Origins.IsEmpty
             ? Origins(series.SelectMany(s => s.Series.Years), options)
             : options.Origins;
         var forecasts = OutOfSample.Plan(series, origins, options.MinHorizon, options.MaxHorizon);
         var folds = LocalFolds(series, options);
+        LocalEstimate[] foldEstimates = folds.Any(f => f >= 0) ? [FoldEstimate(series, folds, 0), FoldEstimate(series, folds, 1)] : [];
         foreach (var (method, forced) in Methods(options, local: false))
         {
             foreach (var group in forecasts.GroupBy(f => (f.Origin, Fold: folds[f.Series])))
             {
                 if (forward.At(group.Key.Origin) is not { } settings) continue;
-                if (group.Key.Fold >= 0) settings = LocalCalibrator.Apply(settings, FoldEstimate(series, folds, 1 - group.Key.Fold));
+                if (group.Key.Fold >= 0) settings = LocalCalibrator.Apply(settings, foldEstimates[1 - group.Key.Fold]);
                 if (forced >= 0 && series[group.First().Series].Local && Structures.All[forced].Kind == StructureKind.Anchored) continue;
                 OutOfSample.Project(series, [.. group], settings, [forced], options.Draws, options.Seed);
             }
@@ -196,7 +197,7 @@ public static class Backtester
             rows.AddRange(Naive(s.DataSet, s.Series.Region, s.Series.Indicator, f.Origin, f.Year, f.Observed,
                 Pairs(s.Series.Until(f.Origin)), options));
         }
-        return (rows, shared);
+        return (rows, shared, [.. foldEstimates.SelectMany(e => e.SmallCounts).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>
@@ -213,7 +214,8 @@ public static class Backtester
     /// <summary>
     /// Municipal series that form a cross-section (the same two years each) are split in two halves; each half is
     /// forecast with the local constants learned from the other, so that no municipality's own outcome shapes its
-    /// forecast. −1: not in a cross-section (the calibrated local constants apply).
+    /// forecast. −1: not in a cross-section (the calibrated local constants apply), also when a half would have too few
+    /// municipalities with counts large enough to learn from.
     /// </summary>
     private static int[] LocalFolds(List<EvaluationSeries> series, BacktestOptions options)
     {
@@ -223,6 +225,9 @@ public static class Backtester
         var cross = Enumerable.Range(0, series.Count).Where(i => series[i].Local && series[i].Series.Count == 2).ToArray();
         if (cross.Length < 2 * LocalCalibrator.MinimumMunicipalities) return folds;
         for (var k = 0; k < cross.Length; k++) folds[cross[k]] = k % 2;
+        bool Usable(int fold) => cross.Count(i => folds[i] == fold && series[i].Series.Values.Min() >= LocalCalibrator.MinimumCount)
+            >= LocalCalibrator.MinimumMunicipalities;
+        if (!Usable(0) || !Usable(1)) Array.Fill(folds, -1);
         return folds;
     }
 

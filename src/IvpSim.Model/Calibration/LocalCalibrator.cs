@@ -29,6 +29,9 @@ public sealed record LocalEstimate(double DriftSd, double Noise, double Dispersi
 
     /// <summary>How many year-on-year changes of the crime types gave <see cref="TypeNoise"/>.</summary>
     public int TypeChanges { get; init; }
+
+    /// <summary>The municipalities of the cross-section left out for a count below <see cref="LocalCalibrator.MinimumCount"/>.</summary>
+    public ImmutableArray<string> SmallCounts { get; init; } = [];
 }
 
 /// <summary>
@@ -44,13 +47,25 @@ public static class LocalCalibrator
 {
     public const int MinimumMunicipalities = 10;
 
+    /// <summary>
+    /// A municipality counts toward the local constants only with at least this many crimes in both years. Below it the
+    /// counting noise of ln(y + 0.5) is no longer about 1/y, and one such point (a zero, a typing error) would set the
+    /// dispersion on its own: its 1/y is a hundred times that of a typical municipality.
+    /// </summary>
+    public const double MinimumCount = 20;
+
     /// <param name="changes">Year-on-year changes of municipal totals against the national total: they split α.</param>
     /// <param name="typeChanges">Year-on-year changes of municipal crime types against their national series, by indicator.</param>
     public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes,
         IReadOnlyList<YearlyChange>? typeChanges = null)
     {
+        var small = pairs.Where(p => Math.Min(p.First, p.Last) < MinimumCount).Select(p => p.Region).ToImmutableArray();
+        if (!small.IsEmpty) pairs = [.. pairs.Where(p => Math.Min(p.First, p.Last) >= MinimumCount)];
         if (pairs.Count < MinimumMunicipalities)
-            throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count}; minstens {MinimumMunicipalities})");
+        {
+            throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count} met minstens {MinimumCount} misdrijven " +
+                $"in beide jaren; minstens {MinimumMunicipalities})");
+        }
         var gaps = pairs.Select(p => p.Gap).Distinct().ToArray();
         if (gaps.Length != 1 || gaps[0] < 2)
             throw new ModelInputException("de dwarsdoorsnede moet voor elke gemeente dezelfde twee jaren hebben, minstens twee jaar uiteen");
@@ -81,6 +96,7 @@ public static class LocalCalibrator
         return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess)
         {
             TypeNoise = TypeNoise(typeChanges ?? [], SharedYearly(drift, noise), dispersion), TypeChanges = typeChanges?.Count ?? 0,
+            SmallCounts = small,
         };
     }
 
