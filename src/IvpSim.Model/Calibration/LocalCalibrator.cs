@@ -54,13 +54,16 @@ public static class LocalCalibrator
     /// </summary>
     public const double MinimumCount = 20;
 
+    /// <summary>Whether a municipality whose smaller count of the two years is <paramref name="smallest"/> counts toward the constants.</summary>
+    public static bool LargeEnough(double smallest) => smallest >= MinimumCount;
+
     /// <param name="changes">Year-on-year changes of municipal totals against the national total: they split α.</param>
     /// <param name="typeChanges">Year-on-year changes of municipal crime types against their national series, by indicator.</param>
     public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes,
         IReadOnlyList<YearlyChange>? typeChanges = null)
     {
-        var small = pairs.Where(p => Math.Min(p.First, p.Last) < MinimumCount).Select(p => p.Region).ToImmutableArray();
-        if (!small.IsEmpty) pairs = [.. pairs.Where(p => Math.Min(p.First, p.Last) >= MinimumCount)];
+        var small = pairs.Where(p => !LargeEnough(Math.Min(p.First, p.Last))).Select(p => p.Region).ToImmutableArray();
+        if (!small.IsEmpty) pairs = [.. pairs.Where(p => LargeEnough(Math.Min(p.First, p.Last)))];
         if (pairs.Count < MinimumMunicipalities)
         {
             throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count} met minstens {MinimumCount} misdrijven " +
