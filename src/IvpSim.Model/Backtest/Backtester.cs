@@ -223,10 +223,8 @@ public static class Backtester
         Array.Fill(folds, -1);
         if (!options.Forward) return folds;
         var cross = Enumerable.Range(0, series.Count).Where(i => series[i].Local && series[i].Series.Count == 2).ToArray();
-        if (cross.Length < 2 * LocalCalibrator.MinimumMunicipalities) return folds;
         for (var k = 0; k < cross.Length; k++) folds[cross[k]] = k % 2;
-        bool Usable(int fold) => cross.Count(i => folds[i] == fold && LocalCalibrator.LargeEnough(series[i].Series.Values.Min()))
-            >= LocalCalibrator.MinimumMunicipalities;
+        bool Usable(int fold) => LocalCalibrator.Enough(LocalCalibrator.Pairs(cross.Where(i => folds[i] == fold).Select(i => series[i].Series)));
         if (!Usable(0) || !Usable(1)) Array.Fill(folds, -1);
         return folds;
     }

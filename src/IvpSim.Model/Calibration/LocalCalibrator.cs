@@ -54,16 +54,19 @@ public static class LocalCalibrator
     /// </summary>
     public const double MinimumCount = 20;
 
-    /// <summary>Whether a municipality whose smaller count of the two years is <paramref name="smallest"/> counts toward the constants.</summary>
-    public static bool LargeEnough(double smallest) => smallest >= MinimumCount;
+    /// <summary>Whether a municipality counts toward the constants: at least <see cref="MinimumCount"/> crimes in both years.</summary>
+    public static bool LargeEnough(CrossSectionPair pair) => Math.Min(pair.First, pair.Last) >= MinimumCount;
+
+    /// <summary>Whether these municipalities are enough to learn the constants from (what <see cref="Estimate"/> requires).</summary>
+    public static bool Enough(IEnumerable<CrossSectionPair> pairs) => pairs.Count(LargeEnough) >= MinimumMunicipalities;
 
     /// <param name="changes">Year-on-year changes of municipal totals against the national total: they split α.</param>
     /// <param name="typeChanges">Year-on-year changes of municipal crime types against their national series, by indicator.</param>
     public static LocalEstimate Estimate(IReadOnlyList<CrossSectionPair> pairs, IReadOnlyList<YearlyChange> changes,
         IReadOnlyList<YearlyChange>? typeChanges = null)
     {
-        var small = pairs.Where(p => !LargeEnough(Math.Min(p.First, p.Last))).Select(p => p.Region).ToImmutableArray();
-        if (!small.IsEmpty) pairs = [.. pairs.Where(p => LargeEnough(Math.Min(p.First, p.Last)))];
+        var small = pairs.Where(p => !LargeEnough(p)).Select(p => p.Region).ToImmutableArray();
+        if (!small.IsEmpty) pairs = [.. pairs.Where(LargeEnough)];
         if (pairs.Count < MinimumMunicipalities)
         {
             throw new ModelInputException($"te weinig gemeenten in de dwarsdoorsnede ({pairs.Count} met minstens {MinimumCount} misdrijven " +

@@ -63,14 +63,16 @@ public static class Indicators
     /// <summary>Parts of "total crimes excluding cybercrime"; adding online-trade fraud gives all crimes.</summary>
     public static readonly ImmutableArray<string> ExclCyberParts = [.. ListedCrimeTypes, OtherCrimes];
 
-    public static bool IsKnown(string id) => All.Any(i => i.Id == id);
+    /// <summary>The indicator with this id, or null for one IvpSim does not know (a corpus series).</summary>
+    public static IndicatorInfo? Find(string id) => All.FirstOrDefault(i => i.Id == id);
 
-    public static IndicatorInfo Get(string id) =>
-        All.FirstOrDefault(i => i.Id == id) ?? throw new ArgumentException($"unknown indicator '{id}'", nameof(id));
+    public static bool IsKnown(string id) => Find(id) is not null;
 
-    /// <summary>What a reader sees for an indicator: its Dutch label, or the id itself for a series IvpSim does not know (a corpus series).</summary>
-    public static string LabelNl(string id) => All.FirstOrDefault(i => i.Id == id)?.LabelNl ?? id;
+    public static IndicatorInfo Get(string id) => Find(id) ?? throw new ArgumentException($"unknown indicator '{id}'", nameof(id));
+
+    /// <summary>What a reader sees for an indicator: its Dutch label, or the id itself for a series IvpSim does not know.</summary>
+    public static string LabelNl(string id) => Find(id)?.LabelNl ?? id;
 
     /// <summary>As <see cref="LabelNl"/>, short enough for a table column or a list.</summary>
-    public static string ShortLabelNl(string id) => All.FirstOrDefault(i => i.Id == id)?.ShortLabelNl ?? id;
+    public static string ShortLabelNl(string id) => Find(id)?.ShortLabelNl ?? id;
 }
