@@ -158,7 +158,8 @@ public sealed record BacktestRequest([property: Id(0)] Model.Backtest.BacktestIn
 /// <summary>Every forecast a backtest scored, one row per forecast and method, and the coverage the model expects where forecasts share an outcome.</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestResult")]
 public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows,
-    [property: Id(1)] ImmutableArray<Model.Backtest.SharedOutcomeCheck> SharedOutcomes, [property: Id(2)] ImmutableArray<string> SmallCounts);
+    [property: Id(1)] ImmutableArray<Model.Backtest.SharedOutcomeCheck> SharedOutcomes, [property: Id(2)] ImmutableArray<string> SmallCounts,
+    [property: Id(3)] ImmutableArray<Model.Backtest.LearnedAtOrigin> Learned);
 
 /// <summary>What a grain that keeps its data has done since it was activated: loads and fits (a cache hit is neither).</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.GrainWork")]

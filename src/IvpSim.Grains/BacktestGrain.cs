@@ -10,6 +10,6 @@ public sealed class BacktestGrain : Grain, IBacktestGrain
     {
         var evaluation = await Task.Run(() => Backtester.Evaluate(request.Inputs, request.Options), cancellationToken);
         DeactivateOnIdle();
-        return new BacktestResult(evaluation.Rows, evaluation.SharedOutcomes, evaluation.SmallCounts);
+        return new BacktestResult(evaluation.Rows, evaluation.SharedOutcomes, evaluation.SmallCounts, evaluation.Learned);
     }
 }

@@ -64,13 +64,15 @@ public static class ReportFiles
     /// coverage chart per horizon and the PIT histogram.
     /// </summary>
     public static void WriteBacktest(string folder, IReadOnlyList<BacktestRow> rows, IReadOnlyList<BacktestScore> summary,
-        IReadOnlyList<BacktestScore> byOrigin, IReadOnlyList<BacktestScore> afterShock, IReadOnlyList<SharedOutcomeCheck> shared, string manifest)
+        IReadOnlyList<BacktestScore> byOrigin, IReadOnlyList<BacktestScore> afterShock, IReadOnlyList<SharedOutcomeCheck> shared,
+        IReadOnlyList<LearnedAtOrigin> learned, string manifest)
     {
         Write(folder, "backtest.csv", BacktestCsv.Format(rows));
         Write(folder, "backtest-summary.csv", BacktestCsv.Format(summary));
         Write(folder, "backtest-by-origin.csv", BacktestCsv.FormatByOrigin(byOrigin));
         Write(folder, "backtest-after-shock.csv", BacktestCsv.FormatAfterShock(afterShock));
         Write(folder, "backtest-shared-outcome.csv", BacktestCsv.FormatSharedOutcomes(shared));
+        if (learned.Count > 0) Write(folder, "backtest-learned.csv", BacktestCsv.FormatLearned(learned));
         Write(folder, "run.txt", manifest);
         var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
         BacktestChart.Save([.. summary.Where(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon > 0)],

@@ -273,6 +273,13 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "pit.png")));
         Assert.Contains("origins: 2015,2016,2017,2018", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         Assert.Contains("evaluation: vooruit in de tijd", File.ReadAllText(Path.Combine(outDir, "run.txt")));
+        // What was learned at each origin: the constants and a national path's weights, which sum to 1.
+        var learned = File.ReadAllLines(Path.Combine(outDir, "backtest-learned.csv"));
+        Assert.StartsWith("fit_until,level_drift_sd,slope_prior_sd,", learned[0]);
+        Assert.Equal(["2015", "2016", "2017", "2018"], learned.Skip(1).Select(l => l.Split(',')[0]));
+        var weightColumns = learned[0].Split(',').Select((c, i) => (c, i)).Where(x => x.c.StartsWith("weight_", StringComparison.Ordinal)).Select(x => x.i).ToArray();
+        Assert.Equal(Model.Forecasting.Structures.All.Length, weightColumns.Length);
+        Assert.All(learned.Skip(1), l => Assert.Equal(1, weightColumns.Sum(i => double.Parse(l.Split(',')[i], System.Globalization.CultureInfo.InvariantCulture)), 3));
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
     }
 

@@ -75,7 +75,7 @@ public static partial class BacktestCommand
             var afterShock = BacktestSummary.AfterShock(rows);
             var origins = rows.Select(r => r.FitUntil).Distinct().Order().ToArray();
             var manifest = Manifest(inputs, dataFile, corpusData, origins, minH, maxH, options);
-            OutputFolder.Write(outDir, folder => ReportFiles.WriteBacktest(folder, rows, summary, byOrigin, afterShock, result.SharedOutcomes, manifest));
+            OutputFolder.Write(outDir, folder => ReportFiles.WriteBacktest(folder, rows, summary, byOrigin, afterShock, result.SharedOutcomes, result.Learned, manifest));
             BacktestTable.Print(console, summary, origins, minH, maxH, options.Forward);
             BacktestTable.PrintByOrigin(console, byOrigin);
             BacktestTable.PrintSharedOutcomes(console, result.SharedOutcomes);

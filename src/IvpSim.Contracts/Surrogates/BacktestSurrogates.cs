@@ -98,3 +98,13 @@ public sealed class SharedOutcomeCheckConverter : IConverter<SharedOutcomeCheck,
     public SharedOutcomeCheckSurrogate ConvertToSurrogate(in SharedOutcomeCheck v) => new(v.DataSet, v.FitUntil, v.Year, v.Forecasts,
         v.Coverage50, v.Coverage90, v.SharedPit, v.Expected50, v.Expected90, v.Similar50, v.Similar90);
 }
+
+[GenerateSerializer, Immutable, Alias("ivpsim.LearnedAtOrigin")]
+public readonly record struct LearnedAtOriginSurrogate([property: Id(0)] int Origin, [property: Id(1)] Model.Forecasting.ForecastSettings Settings);
+
+[RegisterConverter]
+public sealed class LearnedAtOriginConverter : IConverter<LearnedAtOrigin, LearnedAtOriginSurrogate>
+{
+    public LearnedAtOrigin ConvertFromSurrogate(in LearnedAtOriginSurrogate s) => new(s.Origin, s.Settings);
+    public LearnedAtOriginSurrogate ConvertToSurrogate(in LearnedAtOrigin v) => new(v.Origin, v.Settings);
+}

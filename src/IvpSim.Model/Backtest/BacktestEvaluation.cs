@@ -7,4 +7,7 @@ public sealed record BacktestEvaluation(ImmutableArray<BacktestRow> Rows, Immuta
 {
     /// <summary>Municipalities of a cross-section forecast but left out of the local constants (a count below 20).</summary>
     public ImmutableArray<string> SmallCounts { get; init; } = [];
+
+    /// <summary>What a forward backtest learned at each origin (empty when it used the shipped calibration).</summary>
+    public ImmutableArray<LearnedAtOrigin> Learned { get; init; } = [];
 }

@@ -59,7 +59,7 @@ public static class Backtester
                 : $"--fit-until {string.Join(",", options.Origins)}: geen reeks heeft genoeg jaren tot dat jaar én een waarneming {horizon} jaar erna; " +
                   $"de gegevens laten als beginjaar toe: {Ranges(allowed)}");
         }
-        return new([.. rows], [.. shared]) { SmallCounts = smallCounts };
+        return new([.. rows], [.. shared]) { SmallCounts = smallCounts, Learned = [.. settings.Learned] };
     }
 
     /// <summary>Every origin from which some series can be forecast at these horizons.</summary>

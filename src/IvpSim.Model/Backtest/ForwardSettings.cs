@@ -17,6 +17,16 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
     public const int CalibrationHorizon = 5;
 
     private readonly Dictionary<int, ForecastSettings?> _byOrigin = [];
+    private readonly List<LearnedAtOrigin> _learned = [];
+
+    /// <summary>What was learned at each origin so far, in origin order (none when not forward).</summary>
+    public IReadOnlyList<LearnedAtOrigin> Learned
+    {
+        get
+        {
+            lock (_byOrigin) return [.. _learned.OrderBy(l => l.Origin)];
+        }
+    }
 
     /// <summary>The constants for forecasts from <paramref name="origin"/>; null when nothing before it could teach them.</summary>
     public ForecastSettings? At(int origin)
@@ -50,6 +60,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         var learned = result.Settings;
         progress?.Invoke($"beginjaar {origin}: gewichten " + string.Join(", ", Structures.All.Select((s, i) => (s.Id, W: learned.AnchorWeights[i]))
             .Where(x => x.W > 0).Select(x => $"{x.Id} {x.W:0.00}")) + $"; niveaudrift {learned.LevelDriftSd}, hellingsdrift {learned.SlopeDriftSd}, hellingsprior {learned.SlopePriorSd}, sprongkans {learned.JumpProbability}, sprong {learned.JumpSd}, herhaling {learned.JumpRepeat}, ruisschaal {learned.NoiseScale}");
+        _learned.Add(new LearnedAtOrigin(origin, learned));
         return learned with
         {
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,

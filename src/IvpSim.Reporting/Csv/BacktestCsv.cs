@@ -1,5 +1,6 @@
 using System.Globalization;
 using IvpSim.Model.Backtest;
+using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Reporting.Csv;
 
@@ -51,6 +52,23 @@ public static class BacktestCsv
         {
             csv.Row(s.DataSet, Int(s.FitUntil), Int(s.Year), Int(s.Horizon), s.Method, Int(s.Forecasts), CsvText.Number(s.Coverage50, 3),
                 CsvText.Number(s.Coverage90, 3), Finite(s.ScaledCrps, 4), CsvText.Optional(s.RelativeWis, 3), CsvText.Optional(s.MedianBandRatio, 3));
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// backtest-learned.csv: per origin of a forward backtest, the constants and the weights of a national path's
+    /// structures learned from the outcomes up to it.
+    /// </summary>
+    public static string FormatLearned(IEnumerable<LearnedAtOrigin> learned)
+    {
+        var csv = new CsvTable("fit_until,level_drift_sd,slope_prior_sd,slope_drift_sd,noise_scale,noise_prior_df," +
+            "jump_probability,jump_sd,jump_repeat," + string.Join(",", Structures.All.Select(s => $"weight_{s.Id}")));
+        foreach (var l in learned)
+        {
+            var s = l.Settings;
+            csv.Row([Int(l.Origin), .. new[] { s.LevelDriftSd, s.SlopePriorSd, s.SlopeDriftSd, s.NoiseScale, s.NoisePriorDf,
+                s.JumpProbability, s.JumpSd, s.JumpRepeat }.Select(v => CsvText.Number(v, 4)), .. s.AnchorWeights.Select(w => CsvText.Number(w, 4))]);
         }
         return csv.ToString();
     }
