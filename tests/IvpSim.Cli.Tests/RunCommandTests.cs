@@ -280,6 +280,7 @@ public sealed class RunCommandTests : IDisposable
         var weightColumns = learned[0].Split(',').Select((c, i) => (c, i)).Where(x => x.c.StartsWith("weight_", StringComparison.Ordinal)).Select(x => x.i).ToArray();
         Assert.Equal(Model.Forecasting.Structures.All.Length, weightColumns.Length);
         Assert.All(learned.Skip(1), l => Assert.Equal(1, weightColumns.Sum(i => double.Parse(l.Split(',')[i], System.Globalization.CultureInfo.InvariantCulture)), 3));
+        Assert.Contains("Geleerd per beginjaar", run.Output);
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
     }
 

@@ -80,6 +80,7 @@ public static partial class BacktestCommand
             BacktestTable.PrintByOrigin(console, byOrigin);
             BacktestTable.PrintSharedOutcomes(console, result.SharedOutcomes);
             BacktestTable.PrintAfterShock(console, afterShock);
+            LearnedTable.Print(console, result.Learned);
             SmallCountsNote.Print(console, result.SmallCounts);
             console.MarkupLine($"Resultaten: [link]{Markup.Escape(Path.GetFullPath(outDir))}[/]");
             return 0;
