@@ -58,8 +58,6 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         var result = ForecastCalibrator.Calibrate(corpus,
             new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, Searches: options.Searches));
         var learned = result.Settings;
-        progress?.Invoke($"beginjaar {origin}: gewichten " + string.Join(", ", Structures.All.Select((s, i) => (s.Id, W: learned.AnchorWeights[i]))
-            .Where(x => x.W > 0).Select(x => $"{x.Id} {x.W:0.00}")) + $"; niveaudrift {learned.LevelDriftSd}, hellingsdrift {learned.SlopeDriftSd}, hellingsprior {learned.SlopePriorSd}, sprongkans {learned.JumpProbability}, sprong {learned.JumpSd}, herhaling {learned.JumpRepeat}, ruisschaal {learned.NoiseScale}");
         _learned.Add(new LearnedAtOrigin(origin, learned));
         return learned with
         {
