@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IvpSim.Model.Aggregation;
 using IvpSim.Model.Simulation;
 using Orleans.Concurrency;
@@ -137,6 +138,11 @@ public interface IBacktestGrain : IGrainWithStringKey
     [ResponseTimeout("01:00:00")]
     [Alias("Run")]
     Task<BacktestResult> Run(BacktestRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The progress lines of the running backtest from line <paramref name="from"/> on (answered while it runs).</summary>
+    [AlwaysInterleave]
+    [Alias("Progress")]
+    Task<ImmutableArray<string>> Progress(int from);
 }
 
 /// <summary>How grain keys are formed, in one place.</summary>

@@ -155,11 +155,14 @@ public sealed record CompareOutcome(
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestRequest")]
 public sealed record BacktestRequest([property: Id(0)] Model.Backtest.BacktestInputs Inputs, [property: Id(1)] Model.Backtest.BacktestOptions Options);
 
-/// <summary>Every forecast a backtest scored, one row per forecast and method, and the coverage the model expects where forecasts share an outcome.</summary>
+/// <summary>
+/// Every forecast a backtest scored, one row per forecast and method, the coverage the model expects where forecasts
+/// share an outcome, what was learned at each origin, and every progress line (for those a busy silo did not get to tell).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.BacktestResult")]
 public sealed record BacktestResult([property: Id(0)] ImmutableArray<Model.Backtest.BacktestRow> Rows,
     [property: Id(1)] ImmutableArray<Model.Backtest.SharedOutcomeCheck> SharedOutcomes, [property: Id(2)] ImmutableArray<string> SmallCounts,
-    [property: Id(3)] ImmutableArray<Model.Backtest.LearnedAtOrigin> Learned);
+    [property: Id(3)] ImmutableArray<Model.Backtest.LearnedAtOrigin> Learned, [property: Id(4)] ImmutableArray<string> Progress);
 
 /// <summary>What a grain that keeps its data has done since it was activated: loads and fits (a cache hit is neither).</summary>
 [GenerateSerializer, Immutable, Alias("ivpsim.GrainWork")]

@@ -281,6 +281,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(Model.Forecasting.Structures.All.Length, weightColumns.Length);
         Assert.All(learned.Skip(1), l => Assert.Equal(1, weightColumns.Sum(i => double.Parse(l.Split(',')[i], System.Globalization.CultureInfo.InvariantCulture)), 3));
         Assert.Contains("Geleerd per beginjaar", run.Output);
+        // Progress: learning at each origin is announced (as it starts, or with the result when the silo was too busy to say).
+        Assert.Contains("beginjaar 2015: constanten en gewichten leren", run.Output);
         Assert.Equal(2, (await CliRun.Of("backtest", "--fit-until", "2018", "--horizon", "0..2", "-o", Path.Combine(_dir, "x"))).ExitCode);
     }
 

@@ -127,7 +127,7 @@ public sealed class MessageSerializationTests
             },
             new BacktestRequest(backtestInputs, backtestOptions),
             new BacktestResult(Backtester.Run(backtestInputs, backtestOptions), [shared], ["tinytown"],
-                [new LearnedAtOrigin(2017, Model.Forecasting.ForecastSettings.Uncalibrated)]),
+                [new LearnedAtOrigin(2017, Model.Forecasting.ForecastSettings.Uncalibrated)], ["beginjaar 2017: leren …"]),
             new CalibrationRequest(plan.Hyper, plan.Settings, inputs.National, plan.Anchors, "0123456789ab"),
             new InterventionRequest(inputs.Catalogue.Find(use.InterventionId)!, [use], inputs.Scenario.Budget, inputs.Population, "ba9876543210"),
             new GrainWork(1, 2),

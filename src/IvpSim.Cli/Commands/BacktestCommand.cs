@@ -67,7 +67,7 @@ public static partial class BacktestCommand
             BacktestResult result;
             await using (var host = await target.StartAsync(ct))
             {
-                result = await host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}").Run(request, ct);
+                result = await BacktestProgress.Follow(console, host.Client.GetGrain<IBacktestGrain>($"backtest-{Guid.NewGuid():N}"), request, ct);
             }
             var rows = result.Rows;
             var summary = BacktestSummary.Summarize(rows);

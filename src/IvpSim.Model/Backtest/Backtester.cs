@@ -47,8 +47,8 @@ public static class Backtester
     {
         var settings = new ForwardSettings(inputs, options, progress);
         var rows = new List<BacktestRow>();
-        rows.AddRange(PlanForecasts(inputs, options, settings));
-        var (seriesRows, shared, smallCounts) = SeriesForecasts(inputs, options, settings);
+        rows.AddRange(PlanForecasts(inputs, options, settings, progress));
+        var (seriesRows, shared, smallCounts) = SeriesForecasts(inputs, options, settings, progress);
         rows.AddRange(seriesRows);
         if (rows.Count == 0)
         {
@@ -97,7 +97,8 @@ public static class Backtester
     }
 
     /// <summary>The plan's municipalities: per origin a full run without interventions, each observed slot scored.</summary>
-    private static IEnumerable<BacktestRow> PlanForecasts(BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
+    private static IEnumerable<BacktestRow> PlanForecasts(BacktestInputs inputs, BacktestOptions options, ForwardSettings forward,
+        Action<string>? progress)
     {
         var plan = new HashSet<string>(Regions.All.Select(r => r.Id));
         var counts = inputs.Observations.Items.Where(o => plan.Contains(o.Region) && IsCount(o.Indicator)).ToArray();
@@ -109,6 +110,7 @@ public static class Backtester
             var targets = counts.Where(o => o.Year - origin >= options.MinHorizon && o.Year - origin <= options.MaxHorizon).ToArray();
             if (targets.Length == 0) continue;
             if (forward.At(origin) is not { } learned) continue;
+            progress?.Invoke($"gemeenten van het plan voorspellen vanaf {origin}");
             var settings = inputs.Settings with { Forecast = learned, EndYear = origin + options.MaxHorizon };
             CalibratedBaseline baseline;
             try
@@ -158,7 +160,7 @@ public static class Backtester
     }
 
     private static (List<BacktestRow> Rows, List<SharedOutcomeCheck> Shared, ImmutableArray<string> SmallCounts) SeriesForecasts(
-        BacktestInputs inputs, BacktestOptions options, ForwardSettings forward)
+        BacktestInputs inputs, BacktestOptions options, ForwardSettings forward, Action<string>? progress)
     {
         var rows = new List<BacktestRow>();
         var shared = new List<SharedOutcomeCheck>();
@@ -172,6 +174,7 @@ public static class Backtester
         LocalEstimate[] foldEstimates = folds.Any(f => f >= 0) ? [FoldEstimate(series, folds, 0), FoldEstimate(series, folds, 1)] : [];
         foreach (var (method, forced) in Methods(options, local: false))
         {
+            progress?.Invoke($"reeksen voorspellen en scoren: {method}");
             foreach (var group in forecasts.GroupBy(f => (f.Origin, Fold: folds[f.Series])))
             {
                 if (forward.At(group.Key.Origin) is not { } settings) continue;
