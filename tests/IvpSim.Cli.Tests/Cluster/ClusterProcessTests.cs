@@ -117,9 +117,10 @@ public sealed partial class ClusterProcessTests
         await silo.WaitForAsync("coördinator op", TimeSpan.FromSeconds(60));
         client.Interrupt();
 
-        Assert.Equal(CliApp.Cancelled, await client.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        // Generous: on a loaded two-core machine the client once needed more than 20 s to wind down its cluster client.
+        Assert.Equal(CliApp.Cancelled, await client.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("afgebroken", client.Output);
-        await silo.WaitForAsync("afgebroken door de client", TimeSpan.FromSeconds(10));
+        await silo.WaitForAsync("afgebroken door de client", TimeSpan.FromSeconds(30));
         Assert.False(Directory.Exists(outDir));
     }
 
