@@ -6,8 +6,8 @@ using Spectre.Console;
 namespace IvpSim.Cli.Output;
 
 /// <summary>
-/// What a forward backtest learned at each origin: the weight of each structure of a national path and the main
-/// constants. How far they move from one origin to the next shows how far the data pin them down.
+/// What a forward backtest learned at each origin: the weight of each structure of a national path and the constants
+/// that set a band's width most. How far they move from one origin to the next shows how far the data pin them down.
 /// </summary>
 public static class LearnedTable
 {
@@ -18,15 +18,18 @@ public static class LearnedTable
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Geleerd per beginjaar[/] (gewicht per structuur van een landelijke reeks)")
             .AddColumn(new TableColumn("Beginjaar").RightAligned());
         foreach (var (s, _) in structures) table.AddColumn(new TableColumn(Short(s)).RightAligned());
-        table.AddColumn(new TableColumn("Drift").RightAligned()).AddColumn(new TableColumn("Sprongen").RightAligned());
+        table.AddColumn(new TableColumn("Drift").RightAligned()).AddColumn(new TableColumn("Trenddrift").RightAligned())
+            .AddColumn(new TableColumn("Sprongen").RightAligned());
         foreach (var l in learned)
         {
             var f = l.Settings;
             table.AddRow([$"{l.Origin}", .. structures.Select(x => DutchFormat.Percent(f.AnchorWeights[x.i])),
-                DutchFormat.Number(f.LevelDriftSd, 2), $"{DutchFormat.Percent(f.JumpProbability)}×{DutchFormat.Number(f.JumpSd, 1)}"]);
+                DutchFormat.Number(f.LevelDriftSd, 2), DutchFormat.Number(f.SlopeDriftSd, 2),
+                $"{DutchFormat.Percent(f.JumpProbability)}×{DutchFormat.Number(f.JumpSd, 1)}"]);
         }
         console.Write(table);
-        console.MarkupLine("[grey]Drift: sd van de niveaudrift per jaar. Sprongen: kans op een jaar van omwenteling × sd van de sprong. " +
+        console.MarkupLine("[grey]Drift en trenddrift: sd per jaar van de drift van niveau en helling (die laatste bepaalt vooral hoe breed de band van een " +
+            "landelijke reeks over een paar jaar is). Sprongen: kans op een jaar van omwenteling × sd van de sprong. " +
             "Alle constanten per beginjaar: backtest-learned.csv.[/]");
     }
 
