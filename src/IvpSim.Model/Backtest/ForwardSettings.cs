@@ -17,14 +17,14 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
     public const int CalibrationHorizon = 5;
 
     private readonly Dictionary<int, ForecastSettings?> _byOrigin = [];
-    private readonly List<LearnedAtOrigin> _learned = [];
 
-    /// <summary>What was learned at each origin so far, in origin order (none when not forward).</summary>
+    /// <summary>What was learned at each origin so far, in origin order (none when not forward: nothing is cached then).</summary>
     public IReadOnlyList<LearnedAtOrigin> Learned
     {
         get
         {
-            lock (_byOrigin) return [.. _learned.OrderBy(l => l.Origin)];
+            lock (_byOrigin)
+                return [.. _byOrigin.Where(o => o.Value is not null).OrderBy(o => o.Key).Select(o => new LearnedAtOrigin(o.Key, o.Value!))];
         }
     }
 
@@ -58,7 +58,6 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         var result = ForecastCalibrator.Calibrate(corpus,
             new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, Searches: options.Searches));
         var learned = result.Settings;
-        _learned.Add(new LearnedAtOrigin(origin, learned));
         return learned with
         {
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
