@@ -26,18 +26,19 @@ public static class ForecastCalibrationFile
         var root = YamlDocument.LoadRoot(path);
         var problems = new InputProblems();
         var c = problems.Try(() => root.OptionalMap("constants")) ?? throw root.ErrorAt("constants", "ontbreekt");
-        double Required(string key, double max) => problems.Try<double?>(() => c.OptionalDouble(key, 0, max) ?? throw c.ErrorAt(key, "ontbreekt")) ?? 0;
+        var constants = Constants(c, problems);
         var settings = new ForecastSettings(
-            Required("noise_scale", 100), Required("noise_prior_df", 1000), Required("level_drift_sd", 2),
-            Required("jump_probability", 1), Required("jump_sd", 5), Required("slope_prior_sd", 2), Required("slope_drift_sd", 1),
+            constants.NoiseScale, constants.NoisePriorDf, constants.LevelDriftSd,
+            constants.JumpProbability, constants.JumpSd, constants.SlopePriorSd, constants.SlopeDriftSd,
             problems.Try(() => Weights(root, "weights")), problems.Try(() => Weights(root, "anchor_weights")))
         {
-            // Older files, from before years of upheaval came in runs, have none.
-            JumpRepeat = problems.Try(() => c.OptionalDouble("jump_repeat", 0, 1)) ?? 0,
-            LocalDriftSd = Required("local_drift_sd", 1), LocalNoise = Required("local_noise", 1),
+            JumpRepeat = constants.JumpRepeat,
+            LocalDriftSd = Required(c, problems, "local_drift_sd", 1), LocalNoise = Required(c, problems, "local_noise", 1),
             LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
             WeightSamples = problems.Try(() => WeightSamples(root)),
             LocalTypeNoise = problems.Try(() => TypeNoise(root)) ?? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal),
+            // Older files, from before a run carried every search's constants, have none: the median alone.
+            Searched = [.. (problems.Try(() => root.OptionalMapList("searches")) ?? []).Select(m => Constants(m, problems, strict: true))],
         };
         foreach (var key in new[] { "generated_by", "corpus", "corpus_sha256", "origins", "horizons", "forecasts", "draws", "seed", "scaled_crps",
                      "municipal", "municipal_sha256", "municipalities" })
@@ -49,6 +50,22 @@ public static class ForecastCalibrationFile
         problems.ThrowIfAny();
         return settings;
     }
+
+    /// <summary>The constants of a map (<c>constants</c>, or one of <c>searches</c>, which has nothing else).</summary>
+    private static ForecastConstants Constants(YamlMap c, InputProblems problems, bool strict = false)
+    {
+        double Required(string key, double max) => ForecastCalibrationFile.Required(c, problems, key, max);
+        var constants = new ForecastConstants(Required("noise_scale", 100), Required("noise_prior_df", 1000), Required("level_drift_sd", 2),
+            Required("jump_probability", 1), Required("jump_sd", 5), Required("slope_prior_sd", 2), Required("slope_drift_sd", 1),
+            // Older files, from before years of upheaval came in runs, have none.
+            problems.Try(() => c.OptionalDouble("jump_repeat", 0, 1)) ?? 0);
+        if (strict) problems.Try(() => { c.RejectUnknownKeys(); return true; });
+        return constants;
+    }
+
+    /// <summary>A number between 0 and <paramref name="max"/> that must be there (a problem noted, 0 returned, when not).</summary>
+    private static double Required(YamlMap c, InputProblems problems, string key, double max) =>
+        problems.Try<double?>(() => c.OptionalDouble(key, 0, max) ?? throw c.ErrorAt(key, "ontbreekt")) ?? 0;
 
     /// <summary>Weights per structure id; structures the file leaves out get weight 0.</summary>
     public static ImmutableArray<double> Weights(YamlMap root, string key)
@@ -116,15 +133,19 @@ public static class ForecastCalibrationFile
         if (p.Municipal is { } m)
             sb.Append(inv, $"municipal: {m.File}\nmunicipal_sha256: {m.Sha256}\nmunicipalities: {m.Municipalities}\n");
         sb.Append("constants:\n");
-        sb.Append(inv, $"  noise_scale: {s.NoiseScale}\n  noise_prior_df: {s.NoisePriorDf}\n  level_drift_sd: {s.LevelDriftSd}\n");
-        sb.Append(inv, $"  jump_probability: {s.JumpProbability}\n  jump_sd: {s.JumpSd}\n  slope_prior_sd: {s.SlopePriorSd}\n");
-        sb.Append(inv, $"  slope_drift_sd: {s.SlopeDriftSd}\n  jump_repeat: {s.JumpRepeat}\n");
+        AppendConstants(sb, "  ", "  ", ForecastConstants.Of(s));
         sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
         if (!s.LocalTypeNoise.IsEmpty)
         {
             sb.Append("# eigen jaarlijkse ruis van een misdaadsoort in een gemeente, bovenop local_noise die al haar reeksen delen\n");
             sb.Append("local_type_noise:\n");
             foreach (var (indicator, noise) in s.LocalTypeNoise) sb.Append(inv, $"  {indicator}: {noise:0.#####}\n");
+        }
+        if (!s.Searched.IsEmpty)
+        {
+            sb.Append("# de constanten van elke zoektocht (constants: hun mediaan); traject j gebruikt die van zoektocht j mod ").Append(s.Searched.Length).Append('\n');
+            sb.Append("searches:\n");
+            foreach (var searched in s.Searched) AppendConstants(sb, "  - ", "    ", searched);
         }
         AppendWeights(sb, "weights", s.Weights);
         AppendWeights(sb, "anchor_weights", s.AnchorWeights);
@@ -136,6 +157,14 @@ public static class ForecastCalibrationFile
                 sb.Append("  - [").Append(string.Join(", ", sample.Select(w => w.ToString("0.####", inv)))).Append("]\n");
         }
         return sb.ToString();
+    }
+
+    private static void AppendConstants(StringBuilder sb, string first, string indent, ForecastConstants c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(inv, $"{first}noise_scale: {c.NoiseScale}\n{indent}noise_prior_df: {c.NoisePriorDf}\n{indent}level_drift_sd: {c.LevelDriftSd}\n");
+        sb.Append(inv, $"{indent}jump_probability: {c.JumpProbability}\n{indent}jump_sd: {c.JumpSd}\n{indent}slope_prior_sd: {c.SlopePriorSd}\n");
+        sb.Append(inv, $"{indent}slope_drift_sd: {c.SlopeDriftSd}\n{indent}jump_repeat: {c.JumpRepeat}\n");
     }
 
     private static void AppendWeights(StringBuilder sb, string key, ImmutableArray<double> weights)

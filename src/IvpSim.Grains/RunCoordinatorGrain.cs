@@ -198,10 +198,19 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
             .Select((m, i) => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(m, ContentKeys.Of(serializer, data[i]))))
             .ToArray();
         var series = await Task.WhenAll(grains.Select((g, i) => g.Load(data[i])));
-        var (hyper, anchors) = BaselineCalibrator.Shared([.. series.SelectMany(s => s.Series)], request.Settings, request.National);
-        var calibration = new CalibrationRequest(hyper, request.Settings, request.National, anchors);
-        calibration = calibration with { Key = ContentKeys.Of(serializer, calibration) };
-        var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
+        async Task<CalibratedBaseline> Fit(ModelSettings settings)
+        {
+            var (hyper, anchors) = BaselineCalibrator.Shared([.. series.SelectMany(s => s.Series)], settings, request.National);
+            var calibration = new CalibrationRequest(hyper, settings, request.National, anchors);
+            calibration = calibration with { Key = ContentKeys.Of(serializer, calibration) };
+            var models = await Task.WhenAll(grains.Select(g => g.Calibrate(calibration)));
+            return new CalibratedBaseline(hyper, anchors, [.. models.Select(m => m.Model)]);
+        }
+        var main = await Fit(request.Settings);
+        // Each calibration search's constants fit the same grains again, as BaselineCalibrator does for a backtest.
+        var searched = new List<SearchFit>();
+        foreach (var settings in BaselineCalibrator.SearchSettings(request.Settings)) searched.Add(SearchFit.Of(await Fit(settings)));
+        var baseline = main with { SearchFits = [.. searched] };
         var interventions = await Task.WhenAll(request.Interventions
             .GroupBy(u => u.InterventionId)
             .Select(g =>
@@ -212,7 +221,7 @@ public sealed class RunCoordinatorGrain(ILogger<RunCoordinatorGrain> logger) : G
                     .Prepare(prepare with { Key = ContentKeys.Of(serializer, prepare) });
             }));
         return SimulationPlan.Create(request.ScenarioId, request.Seed, request.Settings,
-            new CalibratedBaseline(hyper, anchors, [.. models.Select(m => m.Model)]), request.Population, [.. interventions.Select(i => i.Planned)],
+            baseline, request.Population, [.. interventions.Select(i => i.Planned)],
             [.. interventions.Select(i => i.Cost)], request.Budget, request.Targets);
     }
 

@@ -275,7 +275,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("evaluation: vooruit in de tijd", File.ReadAllText(Path.Combine(outDir, "run.txt")));
         // What was learned at each origin: the constants and a national path's weights, which sum to 1.
         var learned = File.ReadAllLines(Path.Combine(outDir, "backtest-learned.csv"));
-        Assert.StartsWith("fit_until,level_drift_sd,slope_prior_sd,", learned[0]);
+        Assert.StartsWith("fit_until,search,level_drift_sd,slope_prior_sd,", learned[0]);
+        // One search: its constants are the median's, and no row per search.
+        Assert.All(learned.Skip(1), l => Assert.Equal("median", l.Split(',')[1]));
         Assert.Equal(["2015", "2016", "2017", "2018"], learned.Skip(1).Select(l => l.Split(',')[0]));
         var weightColumns = learned[0].Split(',').Select((c, i) => (c, i)).Where(x => x.c.StartsWith("weight_", StringComparison.Ordinal)).Select(x => x.i).ToArray();
         Assert.Equal(Model.Forecasting.Structures.All.Length, weightColumns.Length);
@@ -481,7 +483,7 @@ public sealed class RunCommandTests : IDisposable
             $"  population: {RepoRoot.Data("population.csv")}\n  reference: {corpus}\n  national: {RepoRoot.Data("national-series.csv")}\n");
         var target = Path.Combine(_dir, "kalibratie.yaml");
 
-        var run = await CliRun.Of("calibrate", "--scenario", scenario, "--out", target, "--search-draws", "50", "--draws", "100", "--searches", "1");
+        var run = await CliRun.Of("calibrate", "--scenario", scenario, "--out", target, "--search-draws", "50", "--draws", "100", "--searches", "2");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("# IvpSim-kalibratie", File.ReadAllText(target));
@@ -491,6 +493,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("local_drift_sd:", File.ReadAllText(target));
         var settings = ForecastCalibrationFile.Read(target);
         Assert.Equal(1, settings.Weights.Sum(), 9);
+        // Both searches' constants are kept for the runs, and their spread is shown.
+        Assert.Equal(2, settings.Searched.Length);
+        Assert.Contains("De 2 zoektochten vonden", run.Output);
 
         var foreign = Path.Combine(_dir, "mijn.yaml");
         File.WriteAllText(foreign, "mijn: eigen bestand\n");

@@ -19,6 +19,7 @@ public sealed class CalibrationFileTests : IDisposable
             WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
             LocalTypeNoise = new Dictionary<string, double> { ["residential_burglary"] = 0.0512, ["violence"] = 0 }
                 .ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Searched = [new ForecastConstants(0.35, 0.5, 0.05, 0.1, 0.3, 0.2, 0.01, 0.4), new ForecastConstants(1, 8, 0.02, 0.05, 0.5, 0.05, 0.08, 1)],
         };
         var path = Path.Combine(_dir, "k.yaml");
         File.WriteAllText(path, ForecastCalibrationFile.Format(settings, new CalibrationProvenance("c.csv", "ab", "2014-2018", "1-5", 9, 10, 1, 1.5), ["test"]));
@@ -26,8 +27,9 @@ public sealed class CalibrationFileTests : IDisposable
         var read = ForecastCalibrationFile.Read(path);
 
         var none = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
-        Assert.Equal(settings with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none },
-            read with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none });
+        Assert.Equal(settings with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none, Searched = [] },
+            read with { Weights = [], AnchorWeights = [], WeightSamples = [], LocalTypeNoise = none, Searched = [] });
+        Assert.Equal(settings.Searched.ToArray(), read.Searched.ToArray());
         Assert.Equal(settings.LocalTypeNoise.ToArray(), read.LocalTypeNoise.ToArray());
         Assert.Equal(settings.WeightSamples.Select(w => w.ToArray()), read.WeightSamples.Select(w => w.ToArray()));
         Assert.Equal(settings.Weights.ToArray(), read.Weights.ToArray());
@@ -49,13 +51,39 @@ public sealed class CalibrationFileTests : IDisposable
         var shipped = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
         var line = shipped.Split('\n').Single(l => l.StartsWith("  jump_repeat: ", StringComparison.Ordinal));
         var older = Path.Combine(_dir, "older.yaml");
-        File.WriteAllText(older, shipped.Replace(line + "\n", ""));
+        // Only the constants' own line (a search's is indented further).
+        File.WriteAllText(older, shipped.Replace("\n" + line + "\n", "\n"));
         Assert.Equal(0, ForecastCalibrationFile.Read(older).JumpRepeat);
 
         var bad = Path.Combine(_dir, "bad-repeat.yaml");
-        File.WriteAllText(bad, shipped.Replace(line, "  jump_repeat: 1.5"));
+        File.WriteAllText(bad, shipped.Replace("\n" + line + "\n", "\n  jump_repeat: 1.5\n"));
         var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(bad));
         Assert.Contains("jump_repeat", error.Message);
+    }
+
+    [Fact]
+    public void Should_read_every_search_from_the_shipped_file_none_from_an_older_one_and_name_a_bad_one()
+    {
+        var shipped = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
+        Assert.Equal(5, ForecastCalibrationFile.Read(RepoRoot.Data("forecast-calibration.yaml")).Searched.Length);
+
+        var start = shipped.IndexOf("searches:\n", StringComparison.Ordinal);
+        var end = shipped.IndexOf("\nweights:\n", StringComparison.Ordinal) + 1;
+        var older = Path.Combine(_dir, "older.yaml");
+        File.WriteAllText(older, shipped[..start] + shipped[end..]);
+        Assert.Empty(ForecastCalibrationFile.Read(older).Searched);
+
+        // The second search's jump_sd (the first search's block ends where the second's '- ' begins).
+        var second = shipped.IndexOf("  - ", shipped.IndexOf("  - ", start, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        var jump = shipped.IndexOf("jump_sd: ", second, StringComparison.Ordinal) + "jump_sd: ".Length;
+        var bad = Path.Combine(_dir, "bad-search.yaml");
+        File.WriteAllText(bad, shipped[..jump] + "9" + shipped[shipped.IndexOf('\n', jump)..]);
+        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(bad));
+        Assert.Contains("searches[2].jump_sd", error.Message);
+
+        var unknown = Path.Combine(_dir, "unknown-search.yaml");
+        File.WriteAllText(unknown, shipped[..second] + "  - nois_scale: 1\n    " + shipped[(second + 4)..]);
+        Assert.Contains("nois_scale", Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(unknown)).Message);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class MedianSearchTests
         // … and each constant is the middle one of the three.
         foreach (var (name, get) in Constants)
             Assert.True(single.Select(get).Order().ElementAt(1) == get(median), $"{name}: {get(median)} from {string.Join(", ", single.Select(get))}");
+        // A run projects with every search's constants, in search order; a single search carries none besides its own.
+        Assert.Equal(single.Select(ForecastConstants.Of).ToArray(), median.Searched.ToArray());
+        Assert.All(single, s => Assert.Empty(s.Searched));
     }
 
     [Fact]

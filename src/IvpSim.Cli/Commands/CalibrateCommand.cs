@@ -112,6 +112,20 @@ public static class CalibrateCommand
             throw new InputException(target, null, null, "bestaat al en is niet door 'calibrate' geschreven; gebruik --force om het te vervangen");
     }
 
+    /// <summary>How far the searches' constants lie apart: the spread a run carries (each trajectory takes one search's set).</summary>
+    private static string SearchesLine(IReadOnlyList<ForecastConstants> searched)
+    {
+        string Range(Func<ForecastConstants, double> get, int digits)
+        {
+            var (low, high) = (searched.Min(get), searched.Max(get));
+            return low == high ? DutchFormat.Number(low, digits) : $"{DutchFormat.Number(low, digits)}-{DutchFormat.Number(high, digits)}";
+        }
+        return $"De {searched.Count} zoektochten vonden: ruis ×{Range(c => c.NoiseScale, 2)} (prior {Range(c => c.NoisePriorDf, 1)}), " +
+            $"niveaudrift sd {Range(c => c.LevelDriftSd, 3)}, sprongen {Range(c => 100 * c.JumpProbability, 0)}% (sd {Range(c => c.JumpSd, 2)}; " +
+            $"herhaling {Range(c => 100 * c.JumpRepeat, 0)}%), trendprior sd {Range(c => c.SlopePriorSd, 2)}, trenddrift sd {Range(c => c.SlopeDriftSd, 3)}. " +
+            "De gegevens kiezen daar niet tussen: elk traject rekent met de constanten van één zoektocht, zodat de banden die onzekerheid meenemen.";
+    }
+
     private static void Print(IAnsiConsole console, CalibrationResult result, LocalEstimate local)
     {
         var s = result.Settings;
@@ -125,6 +139,7 @@ public static class CalibrateCommand
             $"niveaudrift sd {DutchFormat.Number(s.LevelDriftSd, 3)}, sprongen {DutchFormat.Percent(s.JumpProbability)} van de jaren (sd {DutchFormat.Number(s.JumpSd, 2)}; na een sprongjaar {DutchFormat.Percent(s.JumpRepeat)} extra kans), " +
             $"trendprior sd {DutchFormat.Number(s.SlopePriorSd, 2)}, trenddrift sd {DutchFormat.Number(s.SlopeDriftSd, 3)}; " +
             $"geleerd uit {DutchFormat.Number(result.Forecasts)} prognoses.");
+        if (s.Searched.Length > 1) console.MarkupLine(SearchesLine(s.Searched));
         console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +
             $"ruis {DutchFormat.Number(s.LocalNoise, 4)}, spreiding ×{DutchFormat.Number(s.LocalDispersion, 2)} Poisson " +
             $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");

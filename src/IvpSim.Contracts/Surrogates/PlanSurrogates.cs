@@ -71,13 +71,26 @@ public readonly record struct SimulationPlanSurrogate(
     [property: Id(4)] ModelSettings Settings, [property: Id(5)] PooledHyperparameters Hyper, [property: Id(6)] ImmutableArray<SeriesFit> Anchors,
     [property: Id(7)] ImmutableArray<MunicipalityModel> Municipalities, [property: Id(8)] ImmutableArray<ImmutableArray<double>> ScoreWeights,
     [property: Id(9)] ImmutableArray<PlannedIntervention> Interventions, [property: Id(10)] ImmutableArray<PlannedCost> Costs,
-    [property: Id(11)] BudgetSettings Budget, [property: Id(12)] ImmutableArray<TargetDefinition> Targets);
+    [property: Id(11)] BudgetSettings Budget, [property: Id(12)] ImmutableArray<TargetDefinition> Targets,
+    [property: Id(13)] ImmutableArray<SearchFit> SearchFits);
+
+[GenerateSerializer, Immutable, Alias("ivpsim.SearchFit")]
+public readonly record struct SearchFitSurrogate([property: Id(0)] PooledHyperparameters Hyper, [property: Id(1)] ImmutableArray<SeriesFit> Anchors,
+    [property: Id(2)] ImmutableArray<SeriesFit> Counts);
+
+[RegisterConverter]
+public sealed class SearchFitConverter : IConverter<SearchFit, SearchFitSurrogate>
+{
+    public SearchFit ConvertFromSurrogate(in SearchFitSurrogate s) => new(s.Hyper, s.Anchors, s.Counts);
+    public SearchFitSurrogate ConvertToSurrogate(in SearchFit v) => new(v.Hyper, v.Anchors, v.Counts);
+}
 
 [RegisterConverter]
 public sealed class SimulationPlanConverter : IConverter<SimulationPlan, SimulationPlanSurrogate>
 {
     public SimulationPlan ConvertFromSurrogate(in SimulationPlanSurrogate s) => new(s.ScenarioId, s.Seed, s.StartYear, s.EndYear, s.Settings,
-        s.Hyper, s.Anchors, s.Municipalities, s.ScoreWeights, s.Interventions, s.Costs, s.Budget, s.Targets);
+        s.Hyper, s.Anchors, s.Municipalities, s.ScoreWeights, s.Interventions, s.Costs, s.Budget, s.Targets)
+    { SearchFits = s.SearchFits.IsDefault ? [] : s.SearchFits };
     public SimulationPlanSurrogate ConvertToSurrogate(in SimulationPlan v) => new(v.ScenarioId, v.Seed, v.StartYear, v.EndYear, v.Settings,
-        v.Hyper, v.Anchors, v.Municipalities, v.ScoreWeights, v.Interventions, v.Costs, v.Budget, v.Targets);
+        v.Hyper, v.Anchors, v.Municipalities, v.ScoreWeights, v.Interventions, v.Costs, v.Budget, v.Targets, v.SearchFits);
 }

@@ -13,7 +13,23 @@ public readonly record struct ForecastSettingsSurrogate(
     [property: Id(6)] double SlopeDriftSd, [property: Id(7)] ImmutableArray<double> Weights, [property: Id(8)] ImmutableArray<double> AnchorWeights,
     [property: Id(9)] double LocalDriftSd, [property: Id(10)] double LocalNoise, [property: Id(11)] double LocalDispersion,
     [property: Id(12)] ImmutableArray<ImmutableArray<double>> WeightSamples, [property: Id(13)] ImmutableArray<string> TypeNoiseIndicators,
-    [property: Id(14)] ImmutableArray<double> TypeNoise, [property: Id(15)] double JumpRepeat);
+    [property: Id(14)] ImmutableArray<double> TypeNoise, [property: Id(15)] double JumpRepeat,
+    [property: Id(16)] ImmutableArray<ForecastConstants> Searched);
+
+[GenerateSerializer, Immutable, Alias("ivpsim.ForecastConstants")]
+public readonly record struct ForecastConstantsSurrogate(
+    [property: Id(0)] double NoiseScale, [property: Id(1)] double NoisePriorDf, [property: Id(2)] double LevelDriftSd,
+    [property: Id(3)] double JumpProbability, [property: Id(4)] double JumpSd, [property: Id(5)] double SlopePriorSd,
+    [property: Id(6)] double SlopeDriftSd, [property: Id(7)] double JumpRepeat);
+
+[RegisterConverter]
+public sealed class ForecastConstantsConverter : IConverter<ForecastConstants, ForecastConstantsSurrogate>
+{
+    public ForecastConstants ConvertFromSurrogate(in ForecastConstantsSurrogate s) =>
+        new(s.NoiseScale, s.NoisePriorDf, s.LevelDriftSd, s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.JumpRepeat);
+    public ForecastConstantsSurrogate ConvertToSurrogate(in ForecastConstants v) =>
+        new(v.NoiseScale, v.NoisePriorDf, v.LevelDriftSd, v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.JumpRepeat);
+}
 
 [RegisterConverter]
 public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, ForecastSettingsSurrogate>
@@ -22,13 +38,13 @@ public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, For
         s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.Weights, s.AnchorWeights)
     {
         JumpRepeat = s.JumpRepeat, LocalDriftSd = s.LocalDriftSd, LocalNoise = s.LocalNoise, LocalDispersion = s.LocalDispersion,
-        WeightSamples = s.WeightSamples,
+        WeightSamples = s.WeightSamples, Searched = s.Searched.IsDefault ? [] : s.Searched,
         LocalTypeNoise = s.TypeNoiseIndicators.IsDefaultOrEmpty ? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal)
             : s.TypeNoiseIndicators.Zip(s.TypeNoise).ToImmutableSortedDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
     };
     public ForecastSettingsSurrogate ConvertToSurrogate(in ForecastSettings v) => new(v.NoiseScale, v.NoisePriorDf, v.LevelDriftSd,
         v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.Weights, v.AnchorWeights, v.LocalDriftSd, v.LocalNoise,
-        v.LocalDispersion, v.WeightSamples, [.. v.LocalTypeNoise.Keys], [.. v.LocalTypeNoise.Values], v.JumpRepeat);
+        v.LocalDispersion, v.WeightSamples, [.. v.LocalTypeNoise.Keys], [.. v.LocalTypeNoise.Values], v.JumpRepeat, v.Searched);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ModelSettings")]

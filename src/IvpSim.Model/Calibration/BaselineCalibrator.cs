@@ -4,8 +4,21 @@ using IvpSim.Model.Forecasting;
 
 namespace IvpSim.Model.Calibration;
 
-/// <summary>A calibrated baseline: what the series share, the national series they may follow, and each municipality's model.</summary>
-public sealed record CalibratedBaseline(PooledHyperparameters Hyper, ImmutableArray<SeriesFit> Anchors, ImmutableArray<MunicipalityModel> Models);
+/// <summary>
+/// A calibrated baseline: what the series share, the national series they may follow, and each municipality's model;
+/// and the same fits under each calibration search's constants (<see cref="ForecastSettings.Searched"/>; empty: none).
+/// </summary>
+public sealed record CalibratedBaseline(PooledHyperparameters Hyper, ImmutableArray<SeriesFit> Anchors, ImmutableArray<MunicipalityModel> Models)
+{
+    public ImmutableArray<SearchFit> SearchFits { get; init; } = [];
+}
+
+/// <summary>The fits under one search's constants: what the series share, the national paths, and every municipality's count series in plan order.</summary>
+public sealed record SearchFit(PooledHyperparameters Hyper, ImmutableArray<SeriesFit> Anchors, ImmutableArray<SeriesFit> Counts)
+{
+    public static SearchFit Of(CalibratedBaseline baseline) => new(baseline.Hyper, baseline.Anchors,
+        [.. Regions.Municipalities.SelectMany(m => baseline.Models.First(x => x.Municipality == m).Counts)]);
+}
 
 /// <summary>
 /// The whole calibration in one call, for code that needs no grains (backtests, tests). The grain layer runs the
@@ -17,11 +30,17 @@ public static class BaselineCalibrator
     public static CalibratedBaseline Calibrate(ObservationSet data, ModelSettings settings, ImmutableArray<CalibrationSeries> national)
     {
         var series = Regions.Municipalities.ToDictionary(m => m, m => CalibrationInputs.CountSeries(data, m));
-        var (hyper, anchors) = Shared([.. series.Values.SelectMany(s => s)], settings, national);
-        ImmutableArray<MunicipalityModel> models =
-            [.. Regions.Municipalities.Select(m => FitMunicipality(m, series[m], data, hyper, national, anchors, settings))];
-        return new(hyper, anchors, models);
+        CalibratedBaseline With(ModelSettings s)
+        {
+            var (hyper, anchors) = Shared([.. series.Values.SelectMany(x => x)], s, national);
+            return new(hyper, anchors, [.. Regions.Municipalities.Select(m => FitMunicipality(m, series[m], data, hyper, national, anchors, s))]);
+        }
+        return With(settings) with { SearchFits = [.. SearchSettings(settings).Select(s => SearchFit.Of(With(s)))] };
     }
+
+    /// <summary>The settings to fit again with, one per calibration search (none when the settings carry no searches).</summary>
+    public static IEnumerable<ModelSettings> SearchSettings(ModelSettings settings) =>
+        settings.Forecast.Searched.IsEmpty ? [] : settings.Forecast.Alternatives().Select(a => settings with { Forecast = a });
 
     /// <summary>
     /// What the municipalities share, before each fits its own series: the pooled hyperparameters and the national series

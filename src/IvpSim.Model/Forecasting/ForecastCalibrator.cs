@@ -32,7 +32,8 @@ public sealed record CalibrationResult(ForecastSettings Settings, double ScaledC
 /// The objective is flat: settings far apart score within sampling noise of each other, so which one a search ends on
 /// depends on its random numbers (one search per seed gave a level drift anywhere from 0 to 0.07, and Ermelo's chance
 /// from 5% to 24%). The search therefore runs <see cref="CalibrationOptions.Searches"/> times, each with random numbers
-/// of its own, and every constant is the median of what the searches found (a value of its grid).
+/// of its own, and every constant is the median of what the searches found (a value of its grid); the settings also
+/// keep every search's constants, and a run projects trajectory j with those of search j mod n.
 /// </summary>
 public static class ForecastCalibrator
 {
@@ -81,7 +82,9 @@ public static class ForecastCalibrator
             var prefix = searches == 1 ? "" : $"zoektocht {k + 1}/{searches}: ";
             found[k] = SearchConstants(series, search, line => Note(prefix + line));
         }
-        var median = Median(found);
+        // The median is what is shown; a run projects each trajectory with one search's constants, so that its spread also
+        // holds what the data leave open about them (at an origin with one year of outcomes the searches disagree most).
+        var median = Median(found) with { Searched = searches > 1 ? [.. found.Select(ForecastConstants.Of)] : [] };
         if (searches > 1) Note("mediaan van de zoektochten: " + string.Join(", ", Knobs.Select(k => $"{k.Name} = {k.Get(median)}")));
         var forecasts = OutOfSample.Plan(series, options.Origins, 1, options.MaxHorizon);
         var final = Score(series, options, median, options.FinalDraws, forecasts);

@@ -64,6 +64,19 @@ public sealed record ForecastSettings(
     /// </summary>
     public ImmutableArray<ImmutableArray<double>> WeightSamples { get; init; } = [];
 
+    /// <summary>
+    /// The constants each calibration search found (empty: only these settings' own). Trajectory j is projected with
+    /// set j mod n, so a run's spread holds what the data leave open about the constants; the settings' own constants
+    /// (the median of the searches) are what is shown and what a single structure's fit reports.
+    /// </summary>
+    public ImmutableArray<ForecastConstants> Searched { get; init; } = [];
+
+    /// <summary>The settings a trajectory can be projected with: one per search, or these settings alone.</summary>
+    public ImmutableArray<ForecastSettings> Alternatives() => Searched.IsEmpty ? [this] : [.. Searched.Select(c => c.Apply(this))];
+
+    /// <summary>Which of <see cref="Alternatives"/> projects trajectory <paramref name="trajectory"/>: a function of the trajectory alone.</summary>
+    public static int AlternativeOf(long trajectory, int alternatives) => (int)(trajectory % alternatives);
+
     /// <summary>Before calibration: plain defaults, equal weights.</summary>
     public static ForecastSettings Uncalibrated { get; } = new(1, 2, 0.03, 0, 0, 0.05, 0,
         [.. Structures.All.Select(_ => 1.0 / Structures.All.Length)],
@@ -84,14 +97,9 @@ public sealed record ForecastSettings(
     /// <summary>One line per problem with these settings; empty when they are valid.</summary>
     public IEnumerable<(string Field, string Problem)> Problems()
     {
-        if (NoiseScale is < 0 or > 100) yield return ("noise_scale", "moet tussen 0 en 100 liggen");
-        if (NoisePriorDf is < 0 or > 1000) yield return ("noise_prior_df", "moet tussen 0 en 1000 liggen");
-        if (LevelDriftSd is < 0 or > 2) yield return ("level_drift_sd", "moet tussen 0 en 2 liggen");
-        if (JumpProbability is < 0 or > 1) yield return ("jump_probability", "moet tussen 0 en 1 liggen");
-        if (JumpSd is < 0 or > 5) yield return ("jump_sd", "moet tussen 0 en 5 liggen");
-        if (JumpRepeat is < 0 or > 1) yield return ("jump_repeat", "moet tussen 0 en 1 liggen");
-        if (SlopePriorSd is < 0 or > 2) yield return ("slope_prior_sd", "moet tussen 0 en 2 liggen");
-        if (SlopeDriftSd is < 0 or > 1) yield return ("slope_drift_sd", "moet tussen 0 en 1 liggen");
+        foreach (var problem in ForecastConstants.Of(this).Problems()) yield return problem;
+        foreach (var (field, problem) in Searched.SelectMany((c, k) => c.Problems().Select(p => ($"searches[{k + 1}].{p.Field}", p.Problem))))
+            yield return (field, problem);
         if (LocalDriftSd is < 0 or > 1) yield return ("local_drift_sd", "moet tussen 0 en 1 liggen");
         if (LocalNoise is < 0 or > 1) yield return ("local_noise", "moet tussen 0 en 1 liggen");
         if (LocalDispersion is < 1 or > 100) yield return ("local_dispersion", "moet tussen 1 en 100 liggen");

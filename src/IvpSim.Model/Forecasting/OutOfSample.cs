@@ -118,10 +118,11 @@ public static class OutOfSample
             var members = Enumerable.Range(0, series.Count)
                 .Where(s => series[s].DataSet == group.Key.DataSet && series[s].Series.Until(origin).Count >= series[s].MinimumFitPoints)
                 .ToArray();
-            var model = ForecastModelBuilder.Build(
-                [.. members.Select(s => new ComponentSeries(series[s].Series.Until(origin), series[s].Anchor?.Until(origin), series[s].Local))], settings);
+            ComponentSeries[] components =
+                [.. members.Select(s => new ComponentSeries(series[s].Series.Until(origin), series[s].Anchor?.Until(origin), series[s].Local))];
+            var models = settings.Alternatives().Select(a => ForecastModelBuilder.Build(components, a)).ToArray();
             var maxYear = group.Max(f => f.Year);
-            var kernel = new ForecastKernel(model, seed, origin + 1, maxYear);
+            var kernel = new MixedKernel(models, seed, origin + 1, maxYear);
             var byComponent = group.GroupBy(f => Array.IndexOf(members, f.Series)).ToArray();
             var buffer = new int[kernel.Years];
             foreach (var structure in structures)

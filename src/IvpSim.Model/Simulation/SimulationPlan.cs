@@ -47,12 +47,25 @@ public sealed record SimulationPlan(
             .Select(population.Shares).ToImmutableArray();
         return new(scenarioId, seed, startYear, settings.EndYear, settings, baseline.Hyper, baseline.Anchors, ordered, weights,
             interventions.IsDefault ? [] : interventions, costs.IsDefault ? [] : costs,
-            budget ?? BudgetSettings.Default, targets.IsDefault ? [] : targets);
+            budget ?? BudgetSettings.Default, targets.IsDefault ? [] : targets) { SearchFits = baseline.SearchFits };
     }
+
+    /// <summary>The fits under each calibration search's constants, in the order of <see cref="ForecastSettings.Searched"/> (empty: none).</summary>
+    public ImmutableArray<SearchFit> SearchFits { get; init; } = [];
 
     public int YearCount => EndYear - StartYear + 1;
 
     /// <summary>The count series of every municipality in order, as the forecast kernel projects them.</summary>
     public ForecastModel Forecast() => ForecastModelBuilder.Assemble(Settings.Forecast, Hyper,
         [.. Municipalities.SelectMany(m => m.Counts)], Anchors);
+
+    /// <summary>One model per set of constants a trajectory can be projected with (<see cref="ForecastSettings.Alternatives"/>).</summary>
+    public ImmutableArray<ForecastModel> Forecasts()
+    {
+        if (SearchFits.IsEmpty) return [Forecast()];
+        var alternatives = Settings.Forecast.Alternatives();
+        if (alternatives.Length != SearchFits.Length)
+            throw new ModelInputException($"het plan heeft {SearchFits.Length} passingen voor {alternatives.Length} sets constanten");
+        return [.. alternatives.Select((a, k) => ForecastModelBuilder.Assemble(a, SearchFits[k].Hyper, SearchFits[k].Counts, SearchFits[k].Anchors))];
+    }
 }

@@ -16,7 +16,7 @@ public sealed class TrajectorySimulator
     private readonly SimulationPlan _plan;
     private readonly PlanLayout _components;
     private readonly OutputLayout _layout;
-    private readonly ForecastKernel _kernel;
+    private readonly MixedKernel _kernel;
     private readonly ulong[] _scorePurposes;
     private readonly double[] _scoreNoisy;
     private readonly double[] _scoreDrivers;  // per municipality: the normal scores of its current true score and its trend
@@ -34,7 +34,7 @@ public sealed class TrajectorySimulator
         _plan = plan;
         _components = components;
         _layout = components.Output;
-        _kernel = new ForecastKernel(plan.Forecast(), plan.Seed, plan.StartYear, plan.EndYear);
+        _kernel = new MixedKernel(plan.Forecasts(), plan.Seed, plan.StartYear, plan.EndYear);
         _scorePurposes = [.. plan.Municipalities.Select(m => RandomStreams.Purpose($"score/{m.Municipality}"))];
         _municipalityRegions = [.. plan.Municipalities.Select(m => _layout.RegionIndex(m.Municipality))];
         _derivations = Derivations(plan, _layout);
@@ -53,7 +53,7 @@ public sealed class TrajectorySimulator
     public int Structure => _kernel.Structure;
 
     /// <summary>The kernel that projected the last trajectory: its expected counts are the baseline of sensitivity analysis.</summary>
-    public ForecastKernel Kernel => _kernel;
+    public MixedKernel Kernel => _kernel;
 
     /// <summary>
     /// In the last trajectory, municipality <paramref name="municipality"/>'s survey drivers as standard normals:

@@ -57,18 +57,22 @@ public static class BacktestCsv
     }
 
     /// <summary>
-    /// backtest-learned.csv: per origin of a forward backtest, the constants and the weights of a national path's
-    /// structures learned from the outcomes up to it.
+    /// backtest-learned.csv: per origin of a forward backtest, the constants (their median over the searches, then each
+    /// search's) and the weights of a national path's structures learned from the outcomes up to it.
     /// </summary>
     public static string FormatLearned(IEnumerable<LearnedAtOrigin> learned)
     {
-        var csv = new CsvTable("fit_until,level_drift_sd,slope_prior_sd,slope_drift_sd,noise_scale,noise_prior_df," +
+        var csv = new CsvTable("fit_until,search,level_drift_sd,slope_prior_sd,slope_drift_sd,noise_scale,noise_prior_df," +
             "jump_probability,jump_sd,jump_repeat," + string.Join(",", Structures.All.Select(s => $"weight_{s.Id}")));
+        string[] Constants(ForecastConstants c) => [.. new[] { c.LevelDriftSd, c.SlopePriorSd, c.SlopeDriftSd, c.NoiseScale, c.NoisePriorDf,
+            c.JumpProbability, c.JumpSd, c.JumpRepeat }.Select(v => CsvText.Number(v, 4))];
         foreach (var l in learned)
         {
             var s = l.Settings;
-            csv.Row([Int(l.Origin), .. new[] { s.LevelDriftSd, s.SlopePriorSd, s.SlopeDriftSd, s.NoiseScale, s.NoisePriorDf,
-                s.JumpProbability, s.JumpSd, s.JumpRepeat }.Select(v => CsvText.Number(v, 4)), .. s.AnchorWeights.Select(w => CsvText.Number(w, 4))]);
+            csv.Row([Int(l.Origin), "median", .. Constants(ForecastConstants.Of(s)), .. s.AnchorWeights.Select(w => CsvText.Number(w, 4))]);
+            // Each search's own constants, which a run's trajectories take in turn; the weights are shared (the median row's).
+            for (var k = 0; k < s.Searched.Length; k++)
+                csv.Row([Int(l.Origin), Int(k + 1), .. Constants(s.Searched[k]), .. Structures.All.Select(_ => "")]);
         }
         return csv.ToString();
     }
