@@ -24,13 +24,23 @@ public static class LearnedTable
         {
             var f = l.Settings;
             table.AddRow([$"{l.Origin}", .. structures.Select(x => DutchFormat.Percent(f.AnchorWeights[x.i])),
-                DutchFormat.Number(f.LevelDriftSd, 2), DutchFormat.Number(f.SlopeDriftSd, 2),
+                WithSpread(f, c => c.LevelDriftSd), WithSpread(f, c => c.SlopeDriftSd),
                 $"{DutchFormat.Percent(f.JumpProbability)}×{DutchFormat.Number(f.JumpSd, 1)}"]);
         }
         console.Write(table);
         console.MarkupLine("[grey]Drift en trenddrift: sd per jaar van de drift van niveau en helling (die laatste bepaalt vooral hoe breed de band van een " +
-            "landelijke reeks over een paar jaar is). Sprongen: kans op een jaar van omwenteling × sd van de sprong. " +
-            "Alle constanten per beginjaar: backtest-learned.csv.[/]");
+            "landelijke reeks over een paar jaar is); de mediaan van de zoektochten, tussen haakjes van laagste tot hoogste (elk traject " +
+            "rekent met die van één zoektocht). Sprongen: kans op een jaar van omwenteling × sd van de sprong. " +
+            "Alle constanten per beginjaar en per zoektocht: backtest-learned.csv.[/]");
+    }
+
+    /// <summary>A constant's median and, when the searches disagree, their lowest and highest value.</summary>
+    private static string WithSpread(ForecastSettings settings, Func<ForecastConstants, double> get)
+    {
+        var median = DutchFormat.Number(get(ForecastConstants.Of(settings)), 2);
+        if (settings.Searched.IsEmpty) return median;
+        var (low, high) = (settings.Searched.Min(get), settings.Searched.Max(get));
+        return low == high ? median : $"{median} ({DutchFormat.Number(low, 2)}-{DutchFormat.Number(high, 2)})";
     }
 
     /// <summary>A column head short enough for a terminal: the structure's kind, a trend by its damping φ.</summary>
