@@ -22,9 +22,11 @@ public sealed class KeptCalibrationTests
         IMunicipalityGrain Grain(ObservationSet data, string m) => cluster.Client.GetGrain<IMunicipalityGrain>(
             GrainKeys.Municipality(m, ContentKeys.Of(serializer, new MunicipalityData(CalibrationInputs.ForMunicipality(data, m)))));
 
-        // One fit with the median constants, one with each calibration search's (a run projects with all of them).
-        var fits = 1 + BaselineCalibrator.SearchSettings(inputs.Scenario.Model).Count();
-        Assert.Equal(6, fits);
+        // One fit with the median constants, one with each calibration search's (a run projects with all of them); a set
+        // of constants met before is a request the grain has seen.
+        var fits = BaselineCalibrator.SearchSettings(inputs.Scenario.Model).Prepend(inputs.Scenario.Model)
+            .Select(s => Model.Forecasting.ForecastConstants.Of(s.Forecast)).Distinct().Count();
+        Assert.InRange(fits, 2, 6);
         var first = await Run(cluster.Client, inputs);
         var second = await Run(cluster.Client, inputs);
 
