@@ -35,17 +35,23 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(projections, l => l.StartsWith("baseline,ermelo,total_crimes_excl_cyber,2019,930,", StringComparison.Ordinal) && l.EndsWith(",observed", StringComparison.Ordinal));
         Assert.Contains("baseline,ermelo,total_crimes,2016,1314,1314,1314,1314,1314,1314,observed", projections);
         var targets = File.ReadAllLines(Path.Combine(outDir, "targets.csv"));
-        Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_low,p_meet_high,p_meet_se", targets[0]);
+        Assert.Equal("scenario,municipality,indicator,year,operator,target,baseline_2019,p_meet,p_meet_low,p_meet_high,p_meet_se," +
+            "p_meet_constants_low,p_meet_constants_high", targets[0]);
         Assert.Equal(7, targets.Length);
         Assert.Contains(targets, l => l.StartsWith("baseline,putten,total_crimes_excl_cyber,2024,<=,500,561,", StringComparison.Ordinal));
         Assert.Contains(targets, l => l.StartsWith("baseline,ermelo,safety_score,2023,>=,7.7,7.7,", StringComparison.Ordinal));
         // The structural range brackets the combined chance of each crime target; the survey score has none.
         foreach (var line in targets.Where(l => l.Contains("total_crimes_excl_cyber", StringComparison.Ordinal)))
         {
-            var f = line.Split(',').Skip(7).Take(3).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var f = line.Split(',').Skip(7).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.True(f[1] <= f[0] && f[0] <= f[2], line);
+            // So does the range over the calibration searches' constants (the chance is their mixture).
+            Assert.True(f[4] <= f[0] && f[0] <= f[5] && f[4] < f[5], line);
         }
+        // The survey score's chance has neither range.
+        Assert.All(targets.Where(l => l.Contains("safety_score", StringComparison.Ordinal)), l => Assert.EndsWith(",,", l));
         Assert.Contains("naar modelkeuze", run.Output);
+        Assert.Contains("naar constanten", run.Output);
         var structural = File.ReadAllLines(Path.Combine(outDir, "structural.csv"));
         Assert.Equal("scenario,municipality,indicator,year,structure,weight,trajectories,p_meet,p_meet_se", structural[0]);
         Assert.Equal(3 * 7, structural.Length - 1);
@@ -295,8 +301,9 @@ public sealed class RunCommandTests : IDisposable
         var run = await CliRun.Of("run", RepoRoot.Scenario("baseline.yaml"), "--precision", "0.004", "--no-charts", "-o", precise);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Precisie bereikt", run.Output);
-        var targets = File.ReadAllLines(Path.Combine(precise, "targets.csv")).Skip(1).ToArray();
-        Assert.All(targets, l => Assert.True(double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture) <= 0.004, l));
+        var lines = File.ReadAllLines(Path.Combine(precise, "targets.csv"));
+        var se = Array.IndexOf(lines[0].Split(','), "p_meet_se");
+        Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[se], System.Globalization.CultureInfo.InvariantCulture) <= 0.004, l));
         var manifest = File.ReadAllText(Path.Combine(precise, "run.txt"));
         Assert.Contains("reached: ja", manifest);
         var runs = manifest.Split('\n').Single(l => l.StartsWith("runs: ", StringComparison.Ordinal))[6..];

@@ -59,7 +59,7 @@ public sealed class SearchMixtureTests
         var other = ForecastConstants.Of(forecast) with { LevelDriftSd = 0.1 };
         var settings = SeedModel.Settings with { Forecast = forecast with { Searched = [ForecastConstants.Of(forecast), other] } };
         var baseline = Calibration.BaselineCalibrator.Calibrate(SeedModel.Data, settings, SeedModel.Inputs.National);
-        var plan = SimulationPlan.Create("test", 5, settings, baseline, SeedModel.People);
+        var plan = SimulationPlan.Create("test", 5, settings, baseline, SeedModel.People, targets: SeedModel.Inputs.Targets);
 
         Assert.Equal(2, plan.SearchFits.Length);
         Assert.Equal(2, plan.Forecasts().Length);
@@ -70,6 +70,19 @@ public sealed class SearchMixtureTests
         var parts = merged.Find("ermelo", "total_crimes_excl_cyber", plan.EndYear)!;
         Assert.Equal(total.Values.ToArray(), parts.Values.ToArray());
         Assert.Equal(total.Counts.ToArray(), parts.Counts.ToArray());
+        // Each search projected every other trajectory, and what met each target under it merges exactly too.
+        Assert.Equal([300L, 300L], whole.SearchTrajectories.ToArray());
+        Assert.Equal(whole.SearchTargetsMet.ToArray(), merged.SearchTargetsMet.ToArray());
+        var index = plan.Targets.IndexOf(plan.Targets.First(t => t.Indicator == "total_crimes_excl_cyber"));
+        var (low, high) = Results.TargetEvaluator.ConstantsRange(index, plan.Targets.Length, whole);
+        double[] chances = [.. Enumerable.Range(0, 2).Select(k => whole.SearchTargetsMet[k * plan.Targets.Length + index] / 300.0)];
+        Assert.Equal(chances.Min(), low);
+        Assert.Equal(chances.Max(), high);
+        // The median constants alone carry no range over searches.
+        var median = SeedModel.Settings with { Forecast = forecast with { Searched = [] } };
+        var single = SimulationPlan.Create("test", 5, median, Calibration.BaselineCalibrator.Calibrate(SeedModel.Data, median, SeedModel.Inputs.National),
+            SeedModel.People, targets: SeedModel.Inputs.Targets);
+        Assert.Equal((null, null), Results.TargetEvaluator.ConstantsRange(index, plan.Targets.Length, MonteCarlo.RunBatch(single, 0, 100)));
     }
 
     [Fact]

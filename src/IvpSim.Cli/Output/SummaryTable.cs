@@ -43,8 +43,9 @@ public static class SummaryTable
         }
         console.MarkupLine("[grey]VM = Veiligheidsmonitor: het doel voor 2024 wordt beoordeeld met de meting van najaar 2023. " +
             "Kans gehaald: het gecombineerde model; tussen haakjes de spreiding naar modelkeuze (5-95% over de gewichten van de " +
-            "structuren die de gegevens toelaten, zie structural.csv) en de simulatiefout (± procentpunten). Kans bij andere " +
-            "doelwaarden: target-curve.csv.[/]");
+            "structuren die de gegevens toelaten, zie structural.csv), naar constanten (laagste en hoogste kans over de constanten van de " +
+            "kalibratiezoektochten: elk traject rekent met die van één zoektocht; elk op een deel van de trajecten, dus met meer " +
+            "simulatieruis) en de simulatiefout (± procentpunten). Kans bij andere doelwaarden: target-curve.csv.[/]");
     }
 
     /// <summary>The chance that every crime target is met in the same trajectory, with its simulation error.</summary>
@@ -54,12 +55,10 @@ public static class SummaryTable
         return (p, Math.Sqrt(p * (1 - p) / result.Aggregate.Trajectories));
     }
 
-    /// <summary>"45% (30-70% naar modelkeuze; ±0,5 simulatie)": the combined chance, its structural range and its Monte Carlo error.</summary>
-    public static string Chance(Model.Results.TargetOutcome o)
-    {
-        var simulation = $"±{DutchFormat.Number(o.PMeetSe * 100, 1)} simulatie";
-        return o.PMeetLow is { } low && o.PMeetHigh is { } high
-            ? $"{DutchFormat.Percent(o.PMeet)} ({DutchFormat.Percent(low)[..^1]}-{DutchFormat.Percent(high)} naar modelkeuze; {simulation})"
-            : $"{DutchFormat.Percent(o.PMeet)} ({simulation})";
-    }
+    /// <summary>
+    /// "45% (30-70% naar modelkeuze; 43-48% naar constanten; ±0,5 simulatie)": the combined chance, its structural range,
+    /// its range over the calibration searches' constants and its Monte Carlo error.
+    /// </summary>
+    public static string Chance(Model.Results.TargetOutcome o) =>
+        $"{DutchFormat.Percent(o.PMeet)} ({ChanceText.Ranges(o)}±{DutchFormat.Number(o.PMeetSe * 100, 1)} simulatie)";
 }

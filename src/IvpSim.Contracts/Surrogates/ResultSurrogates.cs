@@ -56,15 +56,21 @@ public readonly record struct RunAggregateSurrogate(
     [property: Id(0)] long Trajectories, [property: Id(1)] ImmutableArray<SlotHistogram> Slots,
     [property: Id(2)] ImmutableArray<ContributionSums> Contributions, [property: Id(3)] ImmutableArray<CostHistogram> Costs,
     [property: Id(4)] ImmutableArray<long> TargetsMet, [property: Id(5)] ImmutableArray<long> StructureTrajectories,
-    [property: Id(6)] ImmutableArray<long> StructureTargetsMet, [property: Id(7)] long CountTargetsAllMet);
+    [property: Id(6)] ImmutableArray<long> StructureTargetsMet, [property: Id(7)] long CountTargetsAllMet,
+    [property: Id(8)] ImmutableArray<long> SearchTrajectories, [property: Id(9)] ImmutableArray<long> SearchTargetsMet);
 
 [RegisterConverter]
 public sealed class RunAggregateConverter : IConverter<RunAggregate, RunAggregateSurrogate>
 {
     public RunAggregate ConvertFromSurrogate(in RunAggregateSurrogate s) =>
-        new(s.Trajectories, s.Slots, s.Contributions, s.Costs, s.TargetsMet, s.StructureTrajectories, s.StructureTargetsMet, s.CountTargetsAllMet);
+        new(s.Trajectories, s.Slots, s.Contributions, s.Costs, s.TargetsMet, s.StructureTrajectories, s.StructureTargetsMet, s.CountTargetsAllMet)
+        {
+            SearchTrajectories = s.SearchTrajectories.IsDefault ? [] : s.SearchTrajectories,
+            SearchTargetsMet = s.SearchTargetsMet.IsDefault ? [] : s.SearchTargetsMet,
+        };
     public RunAggregateSurrogate ConvertToSurrogate(in RunAggregate v) =>
-        new(v.Trajectories, v.Slots, v.Contributions, v.Costs, v.TargetsMet, v.StructureTrajectories, v.StructureTargetsMet, v.CountTargetsAllMet);
+        new(v.Trajectories, v.Slots, v.Contributions, v.Costs, v.TargetsMet, v.StructureTrajectories, v.StructureTargetsMet, v.CountTargetsAllMet,
+            v.SearchTrajectories, v.SearchTargetsMet);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ThemeSummaryRow")]

@@ -16,7 +16,8 @@ public sealed class RunAccumulator
     private readonly CostLayout _costs;
     private readonly string[] _variantIds;
 
-    public RunAccumulator(OutputLayout layout, CostLayout costs, IReadOnlyList<string> variantIds, int targets)
+    /// <param name="searches">How many calibration searches' constants the trajectories are projected with.</param>
+    public RunAccumulator(OutputLayout layout, CostLayout costs, IReadOnlyList<string> variantIds, int targets, int searches = 1)
     {
         _layout = layout;
         _costs = costs;
@@ -26,6 +27,8 @@ public sealed class RunAccumulator
         Met = new long[targets];
         StructureTrajectories = new long[Structures.All.Length];
         StructureMet = new long[Structures.All.Length * targets];
+        SearchTrajectories = new long[searches];
+        SearchMet = new long[searches * targets];
         Sums = [.. _variantIds.Select(_ => new long[layout.Size])];
         Avoided = NewHistograms(_variantIds.Length);
         MetWithout = [.. _variantIds.Select(_ => new long[targets])];
@@ -34,7 +37,7 @@ public sealed class RunAccumulator
     /// <summary>An accumulator shaped for <paramref name="plan"/>'s results.</summary>
     public static RunAccumulator For(SimulationPlan plan, OutputLayout layout, CostLayout costs) =>
         new(layout, costs, plan.Interventions.IsEmpty ? [] : [.. plan.Interventions.Select(i => i.Id), ContributionSums.AllId],
-            plan.Targets.Length);
+            plan.Targets.Length, plan.Settings.Forecast.Alternatives().Length);
 
     public long Trajectories { get; set; }
 
@@ -51,6 +54,11 @@ public sealed class RunAccumulator
 
     /// <summary>Per structure and target (structure-major): trajectories of that structure that met the target.</summary>
     public long[] StructureMet { get; }
+
+    public long[] SearchTrajectories { get; }
+
+    /// <summary>Per calibration search and target (search-major): trajectories projected with its constants that met the target.</summary>
+    public long[] SearchMet { get; }
 
     /// <summary>Per variant (each intervention, then all), the summed change it makes in every output slot.</summary>
     public long[][] Sums { get; }
@@ -71,6 +79,8 @@ public sealed class RunAccumulator
         CountTargetsAllMet += batch.CountTargetsAllMet;
         AddInto(StructureTrajectories, batch.StructureTrajectories);
         AddInto(StructureMet, batch.StructureTargetsMet);
+        AddInto(SearchTrajectories, batch.SearchTrajectories);
+        AddInto(SearchMet, batch.SearchTargetsMet);
         for (var v = 0; v < batch.Contributions.Length; v++)
         {
             AddInto(Sums[v], batch.Contributions[v].Sums);
@@ -84,7 +94,8 @@ public sealed class RunAccumulator
             [.. _layout.Keys().Select(k => new SlotHistogram(k.Region, k.Indicator, k.Year, Slots[k.Slot].ToHistogram()))],
             [.. _variantIds.Select((id, v) => new ContributionSums(id, [.. Sums[v]], Avoided[v].ToHistogram(), [.. MetWithout[v]]))],
             [.. _costs.Keys().Select(k => new CostHistogram(k.Region, k.Item, k.Year, Costs[k.Slot].ToHistogram()))],
-            [.. Met], [.. StructureTrajectories], [.. StructureMet], CountTargetsAllMet);
+            [.. Met], [.. StructureTrajectories], [.. StructureMet], CountTargetsAllMet)
+        { SearchTrajectories = [.. SearchTrajectories], SearchTargetsMet = [.. SearchMet] };
 
     public void Clear()
     {
@@ -96,6 +107,8 @@ public sealed class RunAccumulator
         Array.Clear(Met);
         Array.Clear(StructureTrajectories);
         Array.Clear(StructureMet);
+        Array.Clear(SearchTrajectories);
+        Array.Clear(SearchMet);
         foreach (var s in Sums) Array.Clear(s);
         foreach (var m in MetWithout) Array.Clear(m);
     }

@@ -37,11 +37,18 @@ public sealed record CostHistogram(string Region, string Item, int Year, CountHi
 /// <see cref="StructureTrajectories"/>: per structure (in <c>Structures.All</c> order) the trajectories that followed
 /// it; <see cref="StructureTargetsMet"/>: per structure and plan target (structure-major) those that met the target;
 /// <see cref="CountTargetsAllMet"/>: trajectories that met every count target (the crime targets) at once.
+/// <see cref="SearchTrajectories"/> and <see cref="SearchTargetsMet"/>: the same per calibration search whose constants
+/// projected the trajectory (empty in results from before runs carried the searches).
 /// </remarks>
 public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogram> Slots,
     ImmutableArray<ContributionSums> Contributions, ImmutableArray<CostHistogram> Costs, ImmutableArray<long> TargetsMet,
     ImmutableArray<long> StructureTrajectories, ImmutableArray<long> StructureTargetsMet, long CountTargetsAllMet = 0)
 {
+    public ImmutableArray<long> SearchTrajectories { get; init; } = [];
+
+    /// <summary>Per search and plan target (search-major): the trajectories of that search that met the target.</summary>
+    public ImmutableArray<long> SearchTargetsMet { get; init; } = [];
+
     public RunAggregate Merge(RunAggregate other)
     {
         if (Slots.IsEmpty) return other;
@@ -65,8 +72,16 @@ public sealed record RunAggregate(long Trajectories, ImmutableArray<SlotHistogra
             [.. Costs.Select((c, i) => c with { Histogram = c.Histogram.Merge(other.Costs[i].Histogram) })],
             [.. TargetsMet.Select((t, i) => t + other.TargetsMet[i])],
             [.. StructureTrajectories.Select((t, i) => t + other.StructureTrajectories[i])],
-            [.. StructureTargetsMet.Select((t, i) => t + other.StructureTargetsMet[i])], CountTargetsAllMet + other.CountTargetsAllMet);
+            [.. StructureTargetsMet.Select((t, i) => t + other.StructureTargetsMet[i])], CountTargetsAllMet + other.CountTargetsAllMet)
+        {
+            SearchTrajectories = Sum(SearchTrajectories, other.SearchTrajectories),
+            SearchTargetsMet = Sum(SearchTargetsMet, other.SearchTargetsMet),
+        };
     }
+
+    /// <summary>Counts added element by element; none when one side has none (a result from before they were kept).</summary>
+    private static ImmutableArray<long> Sum(ImmutableArray<long> a, ImmutableArray<long> b) =>
+        a.IsDefaultOrEmpty || b.IsDefaultOrEmpty || a.Length != b.Length ? [] : [.. a.Select((t, i) => t + b[i])];
 
     public static RunAggregate Empty { get; } = new(0, [], [], [], [], [], []);
 

@@ -29,10 +29,24 @@ public static class TargetEvaluator
         var (low, high) = counts ? StructuralRange(structures, forecast) : (null, null);
         // The calibrated weights are one of the weightings the data allow: the range holds the combined chance.
         if (low is { } l && high is { } u) (low, high) = (Math.Min(l, p), Math.Max(u, p));
+        var (constantsLow, constantsHigh) = counts ? ConstantsRange(index, count, result) : (null, null);
         return new TargetOutcome(scenario, target, observed.Get(target.Region, target.Indicator, 2019),
             p, Math.Sqrt(p * (1 - p) / n), low, high,
             histogram.Quantile(0.05) / scale, histogram.Quantile(0.5) / scale, histogram.Quantile(0.95) / scale,
-            structures);
+            structures) { PMeetConstantsLow = constantsLow, PMeetConstantsHigh = constantsHigh };
+    }
+
+    /// <summary>
+    /// The lowest and highest chance over the calibration searches, each from the trajectories projected with its
+    /// constants; none with fewer than two searches that projected any.
+    /// </summary>
+    public static (double? Low, double? High) ConstantsRange(int index, int count, RunAggregate result)
+    {
+        if (result.SearchTrajectories.IsDefaultOrEmpty || result.SearchTargetsMet.Length != result.SearchTrajectories.Length * count)
+            return (null, null);
+        var chances = result.SearchTrajectories.Select((n, k) => (n, k)).Where(x => x.n > 0)
+            .Select(x => (double)result.SearchTargetsMet[x.k * count + index] / x.n).ToArray();
+        return chances.Length >= 2 ? (chances.Min(), chances.Max()) : (null, null);
     }
 
     /// <summary>

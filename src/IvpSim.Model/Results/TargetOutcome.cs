@@ -14,4 +14,13 @@ public sealed record StructureOutcome(string Structure, double Weight, long Traj
 public sealed record TargetOutcome(
     string Scenario, TargetDefinition Target, double? Baseline2019,
     double PMeet, double PMeetSe, double? PMeetLow, double? PMeetHigh, double P05, double P50, double P95,
-    ImmutableArray<StructureOutcome> Structures);
+    ImmutableArray<StructureOutcome> Structures)
+{
+    /// <summary>
+    /// The lowest and highest chance over the calibration searches' constants (each on the trajectories projected with
+    /// them, a fifth of the run, so it holds more simulation noise); null where they do not matter or there is one set.
+    /// </summary>
+    public double? PMeetConstantsLow { get; init; }
+
+    public double? PMeetConstantsHigh { get; init; }
+}

@@ -116,6 +116,8 @@ public sealed class BatchRunner
         for (var i = 0; i < _buffer.Length; i++) acc.Slots[i].Add(_buffer[i]);
         var structure = _simulator.Structure;
         acc.StructureTrajectories[structure]++;
+        var search = _simulator.Constants;
+        acc.SearchTrajectories[search]++;
         var allCounts = true;
         for (var j = 0; j < _targetSlots.Length; j++)
         {
@@ -124,6 +126,7 @@ public sealed class BatchRunner
             if (!_met[j]) continue;
             acc.Met[j]++;
             acc.StructureMet[structure * _targetSlots.Length + j]++;
+            acc.SearchMet[search * _targetSlots.Length + j]++;
         }
         if (allCounts) acc.CountTargetsAllMet++;
         _costs.Simulate(t, _costBuffer);

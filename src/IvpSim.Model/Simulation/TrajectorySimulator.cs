@@ -52,6 +52,9 @@ public sealed class TrajectorySimulator
     /// <summary>The structure (index into <see cref="Structures.All"/>) of the last simulated trajectory.</summary>
     public int Structure => _kernel.Structure;
 
+    /// <summary>Which calibration search's constants projected the last simulated trajectory.</summary>
+    public int Constants => _kernel.Constants;
+
     /// <summary>The kernel that projected the last trajectory: its expected counts are the baseline of sensitivity analysis.</summary>
     public MixedKernel Kernel => _kernel;
 

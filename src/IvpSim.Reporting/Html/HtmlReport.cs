@@ -65,7 +65,8 @@ public static class HtmlReport
     {
         Section(html, "kansen", "Kans dat de doelen gehaald worden",
             "Per doel de kans dat het gehaald wordt. Tussen haakjes de spreiding naar modelkeuze (5-95% over de gewichten van de " +
-            "modelstructuren die de gegevens toelaten: wat ze niet kunnen beslechten) en de simulatiefout. Bij meer scenario's: het verschil met het eerste scenario op dezelfde " +
+            "modelstructuren die de gegevens toelaten: wat ze niet kunnen beslechten), naar constanten (laagste en hoogste kans over de " +
+            "constanten van de kalibratiezoektochten, waarvan elk traject er één gebruikt) en de simulatiefout. Bij meer scenario's: het verschil met het eerste scenario op dezelfde " +
             "trajecten (procentpunten, ± standaardfout) en het deel van de trajecten waarin het scenario beter uitkomt.");
         html.Append("<table data-table=\"kansen\">\n<thead><tr><th>Gemeente</th><th>Indicator</th><th>Doel</th><th>Jaar</th>");
         foreach (var s in report.Scenarios) html.Append($"<th>{E(s.Scenario.NameNl)}</th>");
@@ -119,9 +120,7 @@ public static class HtmlReport
         if (!isFirst && row.DeltaVsFirst is { } d && row.PBetterThanFirst is { } b)
             cell.Append($" data-delta=\"{Csv(d, 4)}\" data-p-better=\"{Csv(b, 4)}\"");
         cell.Append($"><strong>{DutchFormat.Percent(o.PMeet)}</strong><br><small>");
-        if (o.PMeetLow is { } low && o.PMeetHigh is { } high)
-            cell.Append($"{DutchFormat.Percent(low)[..^1]}-{DutchFormat.Percent(high)} naar modelkeuze; ");
-        cell.Append($"±{DutchFormat.Number(o.PMeetSe * 100, 1)}");
+        cell.Append(E(ChanceText.Ranges(o))).Append($"±{DutchFormat.Number(o.PMeetSe * 100, 1)}");
         if (!isFirst && row.DeltaVsFirst is { } delta && row.DeltaSe is { } se && row.PBetterThanFirst is { } better)
             cell.Append($"<br>{(delta >= 0 ? "+" : "−")}{DutchFormat.Number(Math.Abs(delta) * 100, 1)} pp (±{DutchFormat.Number(se * 100, 1)}); beter in {DutchFormat.Percent(better)}");
         return cell.Append("</small></td>").ToString();
