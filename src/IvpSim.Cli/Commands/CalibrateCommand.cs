@@ -115,11 +115,8 @@ public static class CalibrateCommand
     /// <summary>How far the searches' constants lie apart: the spread a run carries (each trajectory takes one search's set).</summary>
     private static string SearchesLine(IReadOnlyList<ForecastConstants> searched)
     {
-        string Range(Func<ForecastConstants, double> get, int digits)
-        {
-            var (low, high) = (searched.Min(get), searched.Max(get));
-            return low == high ? DutchFormat.Number(low, digits) : $"{DutchFormat.Number(low, digits)}-{DutchFormat.Number(high, digits)}";
-        }
+        string Range(Func<ForecastConstants, double> get, int digits) =>
+            SearchSpread.Of(searched, get, digits) ?? DutchFormat.Number(get(searched[0]), digits);
         return $"De {searched.Count} zoektochten vonden: ruis ×{Range(c => c.NoiseScale, 2)} (prior {Range(c => c.NoisePriorDf, 1)}), " +
             $"niveaudrift sd {Range(c => c.LevelDriftSd, 3)}, sprongen {Range(c => 100 * c.JumpProbability, 0)}% (sd {Range(c => c.JumpSd, 2)}; " +
             $"herhaling {Range(c => 100 * c.JumpRepeat, 0)}%), trendprior sd {Range(c => c.SlopePriorSd, 2)}, trenddrift sd {Range(c => c.SlopeDriftSd, 3)}. " +

@@ -38,9 +38,7 @@ public static class LearnedTable
     private static string WithSpread(ForecastSettings settings, Func<ForecastConstants, double> get)
     {
         var median = DutchFormat.Number(get(ForecastConstants.Of(settings)), 2);
-        if (settings.Searched.IsEmpty) return median;
-        var (low, high) = (settings.Searched.Min(get), settings.Searched.Max(get));
-        return low == high ? median : $"{median} ({DutchFormat.Number(low, 2)}-{DutchFormat.Number(high, 2)})";
+        return SearchSpread.Of(settings.Searched, get, 2) is { } spread ? $"{median} ({spread})" : median;
     }
 
     /// <summary>A column head short enough for a terminal: the structure's kind, a trend by its damping φ.</summary>

@@ -37,7 +37,7 @@ public sealed class RunAccumulator
     /// <summary>An accumulator shaped for <paramref name="plan"/>'s results.</summary>
     public static RunAccumulator For(SimulationPlan plan, OutputLayout layout, CostLayout costs) =>
         new(layout, costs, plan.Interventions.IsEmpty ? [] : [.. plan.Interventions.Select(i => i.Id), ContributionSums.AllId],
-            plan.Targets.Length, plan.Settings.Forecast.Alternatives().Length);
+            plan.Targets.Length, plan.Settings.Forecast.AlternativeCount);
 
     public long Trajectories { get; set; }
 

@@ -74,6 +74,9 @@ public sealed record ForecastSettings(
     /// <summary>The settings a trajectory can be projected with: one per search, or these settings alone.</summary>
     public ImmutableArray<ForecastSettings> Alternatives() => Searched.IsEmpty ? [this] : [.. Searched.Select(c => c.Apply(this))];
 
+    /// <summary>How many sets of constants a run projects with (<see cref="Alternatives"/>), without making them.</summary>
+    public int AlternativeCount => Math.Max(1, Searched.Length);
+
     /// <summary>Which of <see cref="Alternatives"/> projects trajectory <paramref name="trajectory"/>: a function of the trajectory alone.</summary>
     public static int AlternativeOf(long trajectory, int alternatives) => (int)(trajectory % alternatives);
 

@@ -20,10 +20,6 @@ public sealed class MixedKernel
         _current = _kernels[0];
     }
 
-    public int StartYear => _current.StartYear;
-
-    public int EndYear => _current.EndYear;
-
     public int Years => _current.Years;
 
     /// <summary>The structure of the current trajectory (<see cref="ForecastKernel.Structure"/>).</summary>
