@@ -5,8 +5,9 @@ namespace IvpSim.Web;
 public sealed record MixRow(string Key, string InterventionId, string NameNl, string Municipality, string MunicipalityNl, bool Existing,
     string Evidence, bool On, double Intensity, int StartYear);
 
-/// <summary>A target's chance in the mix, with its structural range and simulation error, and against the starting scenario.</summary>
-public sealed record ChanceRow(string Key, string MunicipalityNl, string IndicatorNl, string TargetText, double PMeet, double? Low, double? High,
+/// <summary>A target's chance in the mix, with its ranges and simulation error, and against the starting scenario.</summary>
+/// <param name="Ranges">"16-20% naar modelkeuze; 10-22% naar constanten; " as the console and the report show them (empty for a survey score).</param>
+public sealed record ChanceRow(string Key, string MunicipalityNl, string IndicatorNl, string TargetText, double PMeet, string Ranges,
     double Se, double StartPMeet, double? Delta, double? DeltaSe);
 
 /// <summary>The claim year's extra money of one municipality (P50/P80/P95), and the starting scenario's P80.</summary>

@@ -49,7 +49,7 @@ public sealed class PlannerEngine(IClusterClient client, string clusterDescripti
             var before = first.Targets.First(x => Model.Comparison.ComparisonTable.Same(x.Target, t));
             return new ChanceRow($"{t.Region}/{t.Indicator}", Regions.Get(t.Region).NameNl, info.ShortLabelNl,
                 $"{(t.Operator == TargetOperator.AtMost ? "≤" : "≥")} {Reporting.DutchFormat.Number(t.Value, decimals)} ({t.DecisiveYear})",
-                o.PMeet, o.PMeetLow, o.PMeetHigh, o.PMeetSe, before.PMeet, row?.DeltaVsFirst, row?.DeltaSe);
+                o.PMeet, Reporting.ChanceText.Ranges(o), o.PMeetSe, before.PMeet, row?.DeltaVsFirst, row?.DeltaSe);
         }).ToList();
         var year = mix.Scenario.Budget.ClaimYear;
         var claim = Regions.Municipalities.Select(m =>

@@ -24,6 +24,9 @@ public sealed class PlannerBrowserTests(PlannerHost host) : IClassFixture<Planne
         await page.GoToAsync(host.Address.AbsoluteUri, WaitUntilNavigation.Load);
         Assert.Equal("nl", await page.EvaluateExpressionAsync<string>("document.documentElement.lang"));
         var before = await Chance(page);
+        // The chance is shown with both ranges the run has, as in the console and the report.
+        var cell = await page.EvaluateExpressionAsync<string>($"document.querySelector(\"{Ermelo}\").textContent");
+        Assert.Matches(@"^\d+% \(\d+-\d+% naar modelkeuze; \d+-\d+% naar constanten; ±\d+,\d simulatie\)$", cell.Trim());
         Assert.False(await page.EvaluateExpressionAsync<bool>($"document.querySelector(\"input[name='on:{Measure}']\").checked"));
         var shots = Path.Combine(RepoRoot.Path, "out", "browser-test");
         Directory.CreateDirectory(shots);
