@@ -399,6 +399,13 @@ public sealed class RunCommandTests : IDisposable
         Assert.All(check, v => Assert.InRange(v, 0, 1));
         Assert.True(check[1] <= check[2] && check[3] <= check[4] && check[4] <= check[5], string.Join(",", check));
         Assert.Contains("Dekking bij een gedeelde uitkomst", run.Output);
+        // With the national outcome taken out, the municipalities' own movements are nearly independent: the model
+        // expects a binomial range around 50% (±1.645·√(0.25/156), 6.6 points, and the 300 draws' own error).
+        Assert.Equal(19, check.Length);
+        Assert.InRange(check[14], 0.4, 0.5);
+        Assert.InRange(check[15], 0.5, 0.6);
+        Assert.True(check[17] <= check[18], string.Join(",", check));
+        Assert.Contains("Dekking van de eigen beweging", run.Output);
     }
 
     [Fact]

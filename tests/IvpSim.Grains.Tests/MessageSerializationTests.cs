@@ -83,7 +83,7 @@ public sealed class MessageSerializationTests
         var backtestOptions = new BacktestOptions([2018], 1, 1, 100, 7, PerStructure: false);
         // Three series share too little for a check of their own, so one is made up: every field must cross.
         var shared = new SharedOutcomeCheck("overig", 2015, 2022, 154, 0.71, 0.97, 0.36, new(0.3, 0.5, 0.7), new(0.8, 0.9, 0.95),
-            new(0.6, 0.68, 0.76), new(0.93, 0.96, 0.99));
+            new(0.6, 0.68, 0.76), new(0.93, 0.96, 0.99)) { Relative = new(0.52, 0.91, new(0.44, 0.5, 0.57), new(0.86, 0.9, 0.94)) };
         // A use with an effect and a cost override, so that those cross too.
         var overridden = request with
         {

@@ -90,6 +90,62 @@ public sealed class SharedOutcomeTests
         Assert.True(check.Expected50.Contains(check.Coverage50), $"{check.Coverage50} in {check.Expected50}");
     }
 
+    /// <summary>
+    /// The relative check on the same kind of forecasts, as log changes: group g's draw j is s_gj + e_ij (each group its
+    /// own shared draws, as the halves of a cross-section are forecast apart), the outcome s*_g + e*_i.
+    /// </summary>
+    private static RelativeCoverage Relative(double outcomeOwnSd, int groups = 1, ulong seed = 11)
+    {
+        var rng = new RandomStream(seed);
+        var shared = Enumerable.Range(0, groups).Select(_ => Enumerable.Range(0, Draws).Select(_ => SharedSd * rng.NextStandardNormal()).ToArray()).ToArray();
+        var sharedOutcome = Enumerable.Range(0, groups).Select(_ => SharedSd * rng.NextStandardNormal()).ToArray();
+        var group = Enumerable.Range(0, Forecasts).Select(i => i % groups).ToArray();
+        var changes = group.Select(g => shared[g].Select(s => s + OwnSd * rng.NextStandardNormal()).ToArray()).ToList();
+        var observed = group.Select(g => sharedOutcome[g] + outcomeOwnSd * rng.NextStandardNormal()).ToList();
+        return SharedOutcome.Relative("synthetisch", 2015, 2022, changes, observed, group, seed)!;
+    }
+
+    [Fact]
+    public void Should_cover_half_of_the_own_movements_When_the_forecasts_own_spread_is_right()
+    {
+        var check = Relative(outcomeOwnSd: OwnSd);
+
+        // With the shared outcome taken out, 200 forecasts are nearly independent: the model expects 50% ± 1.645·√(0.25/200)
+        // (5.8 points). The measured coverage is one binomial draw: within three of its sd of 50% and 90%.
+        var sd50 = Math.Sqrt(0.25 / Forecasts);
+        Assert.InRange(check.Expected50.P05, 0.5 - 1.645 * sd50 - 0.02, 0.5 - 1.645 * sd50 + 0.02);
+        Assert.InRange(check.Expected50.P95, 0.5 + 1.645 * sd50 - 0.02, 0.5 + 1.645 * sd50 + 0.02);
+        Assert.InRange(check.Coverage50, 0.5 - 3 * sd50, 0.5 + 3 * sd50);
+        var sd90 = Math.Sqrt(0.09 / Forecasts);
+        Assert.InRange(check.Coverage90, 0.9 - 3 * sd90, 0.9 + 3 * sd90);
+    }
+
+    [Fact]
+    public void Should_flag_the_own_movements_When_the_forecasts_own_spread_is_too_narrow()
+    {
+        var check = Relative(outcomeOwnSd: 2 * OwnSd);
+
+        // Outcomes twice as spread as the draws: P(|e*| < 0.674·0.5) with e* ~ N(0, 1), about 26%, binomial sd 3 points.
+        var expected = 2 * Normal.CDF(0, 2 * OwnSd, Normal.InvCDF(0, OwnSd, 0.75)) - 1;
+        Assert.InRange(check.Coverage50, expected - 0.1, expected + 0.1);
+        Assert.False(check.Expected50.Contains(check.Coverage50), $"{check.Coverage50} in {check.Expected50}");
+        Assert.False(check.Expected90.Contains(check.Coverage90), $"{check.Coverage90} in {check.Expected90}");
+    }
+
+    [Fact]
+    public void Should_take_out_each_groups_own_shared_outcome_When_groups_were_forecast_apart()
+    {
+        // Two groups with independent shared draws. Centred together, every forecast of a group would carry the same
+        // half difference of the two groups' shared draws (sd 0.71, beside their own 0.5): the coverage would again move
+        // with where that fell, anywhere from about 20% to 75%. Centred apart, it stays binomial.
+        var check = Relative(outcomeOwnSd: OwnSd, groups: 2);
+
+        var sd50 = Math.Sqrt(0.25 / Forecasts);
+        Assert.InRange(check.Expected50.P05, 0.5 - 1.645 * sd50 - 0.02, 0.5 - 1.645 * sd50 + 0.02);
+        Assert.InRange(check.Expected50.P95, 0.5 + 1.645 * sd50 - 0.02, 0.5 + 1.645 * sd50 + 0.02);
+        Assert.InRange(check.Coverage50, 0.5 - 3 * sd50, 0.5 + 3 * sd50);
+    }
+
     [Fact]
     public void Should_not_check_When_too_few_forecasts_share_the_outcome()
     {

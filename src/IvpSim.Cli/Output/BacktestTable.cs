@@ -98,6 +98,31 @@ public static class BacktestTable
             "van de dekking als elk traject van het model om beurten de werkelijkheid is. Zo'n uitkomst: alleen de trajecten waarin de gedeelde " +
             "uitkomst viel waar de echte viel. Plaats: waar de echte gedeelde uitkomst viel (0 = lager dan het model verwachtte, 1 = hoger). " +
             "Rood: buiten het bereik bij zo'n uitkomst, het model zit ernaast.[/]");
+        PrintRelative(console, checks);
+    }
+
+    /// <summary>The same forecasts with the shared outcome taken out: does each one's own spread fit?</summary>
+    private static void PrintRelative(IAnsiConsole console, IReadOnlyList<SharedOutcomeCheck> checks)
+    {
+        var relative = checks.Where(c => c.Relative is not null).ToArray();
+        if (relative.Length == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking van de eigen beweging, naast de gedeelde uitkomst[/]")
+            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
+            .AddColumn(new TableColumn("Aantal").RightAligned())
+            .AddColumn(new TableColumn("50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
+            .AddColumn(new TableColumn("90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned());
+        foreach (var c in relative)
+        {
+            var r = c.Relative!;
+            table.AddRow(Markup.Escape(ShortLabel(c.DataSet)), $"{c.FitUntil}", $"{c.Year}", DutchFormat.Number(c.Forecasts),
+                Measured(r.Coverage50, r.Expected50), Range(r.Expected50), Measured(r.Coverage90, r.Expected90), Range(r.Expected90));
+        }
+        console.Write(table);
+        console.MarkupLine("[grey]Eigen beweging: de logaritmische verandering sinds het beginjaar min het gemiddelde van de groep, in de " +
+            "echte uitkomsten en in elk traject (gemeenten: hun beweging naast de landelijke ontwikkeling, wat de lokale constanten " +
+            "beschrijven). Verwacht: 5-95% van die dekking als elk traject om beurten de werkelijkheid is. Gemeenten delen " +
+            "niets dan de landelijke ontwikkeling, dus daar is dat vrijwel binomiaal rond 50% en 90%; landelijke reeksen delen ook hun structuur " +
+            "en sprongen, dus daar is het ruimer. Rood: daarbuiten, de eigen spreiding past niet.[/]");
     }
 
     private static string Measured(double coverage, CoverageRange similar) =>

@@ -88,15 +88,26 @@ public readonly record struct SharedOutcomeCheckSurrogate(
     [property: Id(0)] string DataSet, [property: Id(1)] int FitUntil, [property: Id(2)] int Year, [property: Id(3)] int Forecasts,
     [property: Id(4)] double Coverage50, [property: Id(5)] double Coverage90, [property: Id(6)] double SharedPit,
     [property: Id(7)] CoverageRange Expected50, [property: Id(8)] CoverageRange Expected90, [property: Id(9)] CoverageRange Similar50,
-    [property: Id(10)] CoverageRange Similar90);
+    [property: Id(10)] CoverageRange Similar90, [property: Id(11)] RelativeCoverage? Relative);
 
 [RegisterConverter]
 public sealed class SharedOutcomeCheckConverter : IConverter<SharedOutcomeCheck, SharedOutcomeCheckSurrogate>
 {
     public SharedOutcomeCheck ConvertFromSurrogate(in SharedOutcomeCheckSurrogate s) => new(s.DataSet, s.FitUntil, s.Year, s.Forecasts,
-        s.Coverage50, s.Coverage90, s.SharedPit, s.Expected50, s.Expected90, s.Similar50, s.Similar90);
+        s.Coverage50, s.Coverage90, s.SharedPit, s.Expected50, s.Expected90, s.Similar50, s.Similar90) { Relative = s.Relative };
     public SharedOutcomeCheckSurrogate ConvertToSurrogate(in SharedOutcomeCheck v) => new(v.DataSet, v.FitUntil, v.Year, v.Forecasts,
-        v.Coverage50, v.Coverage90, v.SharedPit, v.Expected50, v.Expected90, v.Similar50, v.Similar90);
+        v.Coverage50, v.Coverage90, v.SharedPit, v.Expected50, v.Expected90, v.Similar50, v.Similar90, v.Relative);
+}
+
+[GenerateSerializer, Immutable, Alias("ivpsim.RelativeCoverage")]
+public readonly record struct RelativeCoverageSurrogate([property: Id(0)] double Coverage50, [property: Id(1)] double Coverage90,
+    [property: Id(2)] CoverageRange Expected50, [property: Id(3)] CoverageRange Expected90);
+
+[RegisterConverter]
+public sealed class RelativeCoverageConverter : IConverter<RelativeCoverage, RelativeCoverageSurrogate>
+{
+    public RelativeCoverage ConvertFromSurrogate(in RelativeCoverageSurrogate s) => new(s.Coverage50, s.Coverage90, s.Expected50, s.Expected90);
+    public RelativeCoverageSurrogate ConvertToSurrogate(in RelativeCoverage v) => new(v.Coverage50, v.Coverage90, v.Expected50, v.Expected90);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.LearnedAtOrigin")]

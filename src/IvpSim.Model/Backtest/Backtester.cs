@@ -191,7 +191,7 @@ public static class Backtester
                     f.Sorted(forced), f.Scale, ShockYear.EndsIn(s.Series.Until(f.Origin)), options.Seed)));
             }
             rows.AddRange(scored.Select(x => x.Row));
-            if (forced < 0) shared.AddRange(SharedOutcomes(scored, options.Seed));
+            if (forced < 0) shared.AddRange(SharedOutcomes(scored, series, folds, options.Seed));
         }
         foreach (var f in forecasts)
         {
@@ -207,12 +207,25 @@ public static class Backtester
     /// Per data set, origin and year: the forecasts projected together, so that trajectory j of one shares its common
     /// draws (national path, common shocks) with trajectory j of every other.
     /// </summary>
-    private static IEnumerable<SharedOutcomeCheck> SharedOutcomes(List<(OutOfSampleForecast Forecast, BacktestRow Row)> scored, ulong seed) =>
-        scored.GroupBy(x => (x.Row.DataSet, x.Forecast.Origin, x.Forecast.Year))
-            .OrderBy(g => g.Key.DataSet, StringComparer.Ordinal).ThenBy(g => g.Key.Origin).ThenBy(g => g.Key.Year)
-            .Select(g => SharedOutcome.Check(g.Key.DataSet, g.Key.Origin, g.Key.Year, [.. g.Select(x => x.Forecast.Samples[^1]!)],
-                [.. g.Select(x => x.Forecast.Sorted(-1))], [.. g.Select(x => x.Row.Pit)], seed))
-            .OfType<SharedOutcomeCheck>();
+    private static IEnumerable<SharedOutcomeCheck> SharedOutcomes(List<(OutOfSampleForecast Forecast, BacktestRow Row)> scored,
+        List<EvaluationSeries> series, int[] folds, ulong seed)
+    {
+        foreach (var g in scored.GroupBy(x => (x.Row.DataSet, x.Forecast.Origin, x.Forecast.Year))
+                     .OrderBy(g => g.Key.DataSet, StringComparer.Ordinal).ThenBy(g => g.Key.Origin).ThenBy(g => g.Key.Year))
+        {
+            var check = SharedOutcome.Check(g.Key.DataSet, g.Key.Origin, g.Key.Year, [.. g.Select(x => x.Forecast.Samples[^1]!)],
+                [.. g.Select(x => x.Forecast.Sorted(-1))], [.. g.Select(x => x.Row.Pit)], seed);
+            if (check is null) continue;
+            // Log changes since the origin's observed value, as the local constants measure a municipality's movement.
+            var start = g.Select(x => series[x.Forecast.Series].Series.Until(x.Forecast.Origin).Values[^1]).ToArray();
+            var relative = SharedOutcome.Relative(g.Key.DataSet, g.Key.Origin, g.Key.Year,
+                [.. g.Select((x, i) => x.Forecast.Samples[^1]!.Select(d => LogChange(start[i], d)).ToArray())],
+                [.. g.Select((x, i) => LogChange(start[i], x.Forecast.Observed))], [.. g.Select(x => folds[x.Forecast.Series])], seed);
+            yield return check with { Relative = relative };
+        }
+    }
+
+    private static double LogChange(double from, double to) => Math.Log((to + 0.5) / (from + 0.5));
 
     /// <summary>
     /// Municipal series that form a cross-section (the same two years each) are split in two halves; each half is

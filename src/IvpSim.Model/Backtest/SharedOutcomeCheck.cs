@@ -23,7 +23,19 @@ public sealed record SharedOutcomeCheck(string DataSet, int FitUntil, int Year, 
     double SharedPit, CoverageRange Expected50, CoverageRange Expected90, CoverageRange Similar50, CoverageRange Similar90)
 {
     public int Horizon => Year - FitUntil;
+
+    /// <summary>The coverage of each forecast's own movement beside the shared one; null when not measured.</summary>
+    public RelativeCoverage? Relative { get; init; }
 }
+
+/// <summary>
+/// How well the forecasts' own spread fits, with the shared outcome taken out: each forecast's log change minus the
+/// mean log change of its group, in the real outcomes and in every trajectory alike (for municipalities: their movement
+/// relative to the national development, the quantity the local constants describe). With the shared outcome gone the
+/// forecasts are nearly independent, so the 50% and 90% coverage should lie near 50% and 90%, within
+/// <see cref="Expected50"/> and <see cref="Expected90"/> (over the model's trajectories taken as the truth).
+/// </summary>
+public sealed record RelativeCoverage(double Coverage50, double Coverage90, CoverageRange Expected50, CoverageRange Expected90);
 
 /// <summary>Computes <see cref="SharedOutcomeCheck"/>: each trajectory of the model in turn as the truth for a group of forecasts.</summary>
 public static class SharedOutcome
@@ -47,7 +59,53 @@ public static class SharedOutcome
         if (n < MinimumForecasts) return null;
         var worlds = draws.Min(d => d.Length);
         var rng = RandomStream.For(seed, year * 10_000L + fitUntil, RandomStreams.Purpose($"shared-outcome/{dataSet}"));
-        // Per trajectory, the PIT of every forecast's draw from it.
+        var (c50, c90, location) = Worlds(draws, sorted, worlds, ref rng);
+        var (observed50, observed90, observedLocation) = Summary([.. observedPits]);
+        var sharedPit = (location.Count(m => m < observedLocation) + 0.5 * location.Count(m => m == observedLocation)) / worlds;
+        var similar = Enumerable.Range(0, worlds).OrderBy(j => Math.Abs(location[j] - observedLocation)).ThenBy(j => j)
+            .Take(Math.Min(worlds, Math.Max(MinimumSimilar, (int)Math.Round(SimilarShare * worlds)))).ToArray();
+        return new SharedOutcomeCheck(dataSet, fitUntil, year, n, observed50, observed90, sharedPit,
+            Range(c50), Range(c90), Range([.. similar.Select(j => c50[j])]), Range([.. similar.Select(j => c90[j])]));
+    }
+
+    /// <summary>
+    /// <see cref="RelativeCoverage"/> of forecasts given as log changes since the origin: per forecast its draws in
+    /// trajectory order and what was observed, and the group whose mean is taken out (the halves of a cross-section are
+    /// forecast apart, each centred on its own).
+    /// </summary>
+    public static RelativeCoverage? Relative(string dataSet, int fitUntil, int year, IReadOnlyList<double[]> changes,
+        IReadOnlyList<double> observedChanges, IReadOnlyList<int> groups, ulong seed)
+    {
+        var n = changes.Count;
+        if (n < MinimumForecasts) return null;
+        var worlds = changes.Min(d => d.Length);
+        var members = Enumerable.Range(0, n).GroupBy(i => groups[i]).Select(g => g.ToArray()).ToArray();
+        if (members.Any(g => g.Length < 2)) return null;
+        var draws = new double[n][];
+        for (var i = 0; i < n; i++) draws[i] = new double[worlds];
+        var observed = new double[n];
+        foreach (var group in members)
+        {
+            for (var j = 0; j < worlds; j++)
+            {
+                var mean = group.Average(i => changes[i][j]);
+                foreach (var i in group) draws[i][j] = changes[i][j] - mean;
+            }
+            var observedMean = group.Average(i => observedChanges[i]);
+            foreach (var i in group) observed[i] = observedChanges[i] - observedMean;
+        }
+        var sorted = draws.Select(d => d.Order().ToArray()).ToArray();
+        var rng = RandomStream.For(seed, year * 10_000L + fitUntil, RandomStreams.Purpose($"relative-outcome/{dataSet}"));
+        var (c50, c90, _) = Worlds(draws, sorted, worlds, ref rng);
+        var (observed50, observed90, _) = Summary([.. Enumerable.Range(0, n).Select(i => Pit(sorted[i], observed[i], rng.NextDouble()))]);
+        return new RelativeCoverage(observed50, observed90, Range(c50), Range(c90));
+    }
+
+    /// <summary>Each trajectory in turn as the truth for all the forecasts: its 50% and 90% coverage and median PIT.</summary>
+    private static (double[] Coverage50, double[] Coverage90, double[] Location) Worlds(IReadOnlyList<double[]> draws,
+        IReadOnlyList<double[]> sorted, int worlds, ref RandomStream rng)
+    {
+        var n = draws.Count;
         var pits = new double[worlds][];
         for (var j = 0; j < worlds; j++) pits[j] = new double[n];
         for (var i = 0; i < n; i++)
@@ -57,12 +115,7 @@ public static class SharedOutcome
         var c90 = new double[worlds];
         var location = new double[worlds];
         for (var j = 0; j < worlds; j++) (c50[j], c90[j], location[j]) = Summary(pits[j]);
-        var (observed50, observed90, observedLocation) = Summary([.. observedPits]);
-        var sharedPit = (location.Count(m => m < observedLocation) + 0.5 * location.Count(m => m == observedLocation)) / worlds;
-        var similar = Enumerable.Range(0, worlds).OrderBy(j => Math.Abs(location[j] - observedLocation)).ThenBy(j => j)
-            .Take(Math.Min(worlds, Math.Max(MinimumSimilar, (int)Math.Round(SimilarShare * worlds)))).ToArray();
-        return new SharedOutcomeCheck(dataSet, fitUntil, year, n, observed50, observed90, sharedPit,
-            Range(c50), Range(c90), Range([.. similar.Select(j => c50[j])]), Range([.. similar.Select(j => c90[j])]));
+        return (c50, c90, location);
     }
 
     /// <summary>The 50% and 90% coverage of one set of PITs, and their median: where the shared outcome fell.</summary>

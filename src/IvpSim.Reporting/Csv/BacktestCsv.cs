@@ -15,7 +15,9 @@ public static class BacktestCsv
     public const string ByOriginHeader = "data_set,fit_until,year,horizon,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,median_p95_p5";
     public const string SharedOutcomeHeader = "data_set,fit_until,year,horizon,forecasts,coverage_50,coverage_50_expected_p05,coverage_50_expected_p95," +
         "coverage_50_similar_p05,coverage_50_similar_p50,coverage_50_similar_p95,coverage_90,coverage_90_expected_p05,coverage_90_expected_p95," +
-        "coverage_90_similar_p05,coverage_90_similar_p50,coverage_90_similar_p95,shared_pit";
+        "coverage_90_similar_p05,coverage_90_similar_p50,coverage_90_similar_p95,shared_pit," +
+        "relative_coverage_50,relative_coverage_50_expected_p05,relative_coverage_50_expected_p95," +
+        "relative_coverage_90,relative_coverage_90_expected_p05,relative_coverage_90_expected_p95";
     public const string AfterShockHeader = "data_set,method,forecasts,coverage_50,coverage_90,scaled_crps,relative_wis,skill_vs_naive_last,median_p95_p5";
 
     public static string Format(IEnumerable<BacktestRow> rows)
@@ -91,7 +93,8 @@ public static class BacktestCsv
 
     /// <summary>
     /// backtest-shared-outcome.csv: per data set, origin and year, the coverage measured and the 5-95% range the model
-    /// expects over all its trajectories and over those whose shared outcome fell where the real one did.
+    /// expects over all its trajectories and over those whose shared outcome fell where the real one did; then the same
+    /// for each forecast's own movement beside the shared one (<see cref="RelativeCoverage"/>), empty where not measured.
     /// </summary>
     public static string FormatSharedOutcomes(IEnumerable<SharedOutcomeCheck> checks)
     {
@@ -101,12 +104,15 @@ public static class BacktestCsv
             csv.Row(c.DataSet, Int(c.FitUntil), Int(c.Year), Int(c.Horizon), Int(c.Forecasts),
                 Share(c.Coverage50), Share(c.Expected50.P05), Share(c.Expected50.P95), Share(c.Similar50.P05), Share(c.Similar50.P50), Share(c.Similar50.P95),
                 Share(c.Coverage90), Share(c.Expected90.P05), Share(c.Expected90.P95), Share(c.Similar90.P05), Share(c.Similar90.P50), Share(c.Similar90.P95),
-                Share(c.SharedPit));
+                Share(c.SharedPit), Optional(c.Relative?.Coverage50), Optional(c.Relative?.Expected50.P05), Optional(c.Relative?.Expected50.P95),
+                Optional(c.Relative?.Coverage90), Optional(c.Relative?.Expected90.P05), Optional(c.Relative?.Expected90.P95));
         }
         return csv.ToString();
     }
 
     private static string Share(double value) => CsvText.Number(value, 3);
+
+    private static string Optional(double? value) => CsvText.Optional(value, 3);
 
     private static string Finite(double value, int decimals) => CsvText.Optional(double.IsFinite(value) ? value : null, decimals);
 
