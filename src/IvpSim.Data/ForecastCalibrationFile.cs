@@ -35,6 +35,8 @@ public static class ForecastCalibrationFile
             JumpRepeat = constants.JumpRepeat,
             LocalDriftSd = Required(c, problems, "local_drift_sd", 1), LocalNoise = Required(c, problems, "local_noise", 1),
             LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
+            // Older files, from before municipalities differed in how much they move, have none: a normal local factor.
+            LocalVolatilityShape = problems.Try(() => c.OptionalDouble("local_volatility_shape", 0, 1000)) ?? 0,
             WeightSamples = problems.Try(() => WeightSamples(root)),
             LocalTypeNoise = problems.Try(() => TypeNoise(root)) ?? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal),
             // Older files, from before a run carried every search's constants, have none: the median alone.
@@ -135,6 +137,7 @@ public static class ForecastCalibrationFile
         sb.Append("constants:\n");
         AppendConstants(sb, "  ", "  ", ForecastConstants.Of(s));
         sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
+        if (s.LocalVolatilityShape > 0) sb.Append(inv, $"  local_volatility_shape: {s.LocalVolatilityShape:0.##}\n");
         if (!s.LocalTypeNoise.IsEmpty)
         {
             sb.Append("# eigen jaarlijkse ruis van een misdaadsoort in een gemeente, bovenop local_noise die al haar reeksen delen\n");

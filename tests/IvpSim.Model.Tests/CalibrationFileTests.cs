@@ -16,6 +16,7 @@ public sealed class CalibrationFileTests : IDisposable
         var settings = SeedModel.Settings.Forecast with
         {
             LevelDriftSd = 0.0123, JumpProbability = 0.15, JumpRepeat = 0.3, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
+            LocalVolatilityShape = 3.25,
             WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
             LocalTypeNoise = new Dictionary<string, double> { ["residential_burglary"] = 0.0512, ["violence"] = 0 }
                 .ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -45,20 +46,25 @@ public sealed class CalibrationFileTests : IDisposable
         Assert.Contains($"corpus_sha256: {corpus}", text);
     }
 
-    [Fact]
-    public void Should_read_no_repeated_upheaval_from_an_older_file_and_refuse_one_out_of_range()
+    /// <summary>Constants added after files were shipped: an older file without them reads as none, a bad value is named.</summary>
+    [Theory]
+    [InlineData("jump_repeat", "1.5")]           // years of upheaval in runs
+    [InlineData("local_volatility_shape", "0.5")] // municipalities moving unequally
+    public void Should_read_a_later_constant_as_none_from_an_older_file_and_refuse_one_out_of_range(string key, string bad)
     {
+        static double Value(ForecastSettings s, string key) => key == "jump_repeat" ? s.JumpRepeat : s.LocalVolatilityShape;
         var shipped = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
-        var line = shipped.Split('\n').Single(l => l.StartsWith("  jump_repeat: ", StringComparison.Ordinal));
-        var older = Path.Combine(_dir, "older.yaml");
+        Assert.True(Value(ForecastCalibrationFile.Read(RepoRoot.Data("forecast-calibration.yaml")), key) > 0);
         // Only the constants' own line (a search's is indented further).
+        var line = shipped.Split('\n').Single(l => l.StartsWith($"  {key}: ", StringComparison.Ordinal));
+        var older = Path.Combine(_dir, $"older-{key}.yaml");
         File.WriteAllText(older, shipped.Replace("\n" + line + "\n", "\n"));
-        Assert.Equal(0, ForecastCalibrationFile.Read(older).JumpRepeat);
+        Assert.Equal(0, Value(ForecastCalibrationFile.Read(older), key));
 
-        var bad = Path.Combine(_dir, "bad-repeat.yaml");
-        File.WriteAllText(bad, shipped.Replace("\n" + line + "\n", "\n  jump_repeat: 1.5\n"));
-        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(bad));
-        Assert.Contains("jump_repeat", error.Message);
+        var path = Path.Combine(_dir, $"bad-{key}.yaml");
+        File.WriteAllText(path, shipped.Replace("\n" + line + "\n", $"\n  {key}: {bad}\n"));
+        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(path));
+        Assert.Contains(key, error.Message);
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed class EngineGuardTests
                 structure = Structures.All[Structures.IndexOf(Structures.LocalLevelId)];
             }
             var rng = RandomStream.For(key, model.Purposes[component]);
-            var region = fit.Local ? Region.Draw(key, fit.Region, first, endYear) : null;
+            var region = fit.Local ? Region.Draw(key, fit.Region, first, endYear, settings.LocalVolatilityShape) : null;
             var latent = fit.Local
                 ? LocalLatent(model, fit, region!, ref rng, anchorPath, endYear)
                 : Latent(model, fit, structure, ref rng, shocks, anchorPath, endYear, nationalPath: false);
@@ -184,17 +184,22 @@ public sealed class EngineGuardTests
             return counts;
         }
 
-        /// <summary>What a municipality's series share in a trajectory: its drift and yearly shock per year, and its offsets' error.</summary>
+        /// <summary>
+        /// What a municipality's series share in a trajectory: its drift and yearly shock per year, and its offsets' error;
+        /// drift and shock scaled by √w, w ~ Gamma(shape, 1/shape), when municipalities move unequally.
+        /// </summary>
         private sealed record Region(Dictionary<int, double> Drift, Dictionary<int, double> Shock, double Offset)
         {
-            public static Region Draw(ulong key, string region, int first, int endYear)
+            public static Region Draw(ulong key, string region, int first, int endYear, double shape)
             {
                 var rng = RandomStream.For(key, RandomStreams.Purpose($"local/{region}"));
                 var drift = new Dictionary<int, double>();
                 var shock = new Dictionary<int, double>();
                 for (var year = first; year <= endYear; year++) drift[year] = rng.NextStandardNormal();
                 for (var year = first; year <= endYear; year++) shock[year] = rng.NextStandardNormal();
-                return new(drift, shock, rng.NextStandardNormal());
+                var offset = rng.NextStandardNormal();
+                var scale = shape > 0 ? Math.Sqrt(GammaSampler.Sample(ref rng, shape) / shape) : 1;
+                return new(drift.ToDictionary(d => d.Key, d => d.Value * scale), shock.ToDictionary(d => d.Key, d => d.Value * scale), offset);
             }
         }
 

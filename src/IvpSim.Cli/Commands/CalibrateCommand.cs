@@ -139,7 +139,10 @@ public static class CalibrateCommand
         if (s.Searched.Length > 1) console.MarkupLine(SearchesLine(s.Searched));
         console.MarkupLine($"Gemeenten ({DutchFormat.Number(local.Municipalities)} over {local.Gap} jaar): lokale drift sd {DutchFormat.Number(s.LocalDriftSd, 4)} per jaar, " +
             $"ruis {DutchFormat.Number(s.LocalNoise, 4)}, spreiding ×{DutchFormat.Number(s.LocalDispersion, 2)} Poisson " +
-            $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis).");
+            $"(afwijking van het landelijk gemiddelde over {local.Gap} jaar: sd {DutchFormat.Number(Math.Sqrt(local.Alpha), 3)} boven de telruis" +
+            (s.LocalVolatilityShape > 0
+                ? $"; gemeenten bewegen ongelijk: kurtosis {DutchFormat.Number(local.Kurtosis, 2)} tegen 3 bij een normale verdeling, vorm {DutchFormat.Number(s.LocalVolatilityShape, 2)}"
+                : "") + ").");
         SmallCountsNote.Print(console, local.SmallCounts);
         if (!s.LocalTypeNoise.IsEmpty)
             console.MarkupLine("Eigen ruis per misdaadsoort bovenop wat de gemeente deelt: " +

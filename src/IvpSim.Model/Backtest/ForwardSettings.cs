@@ -61,6 +61,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         return learned with
         {
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
+            LocalVolatilityShape = shipped.LocalVolatilityShape,
             LocalTypeNoise = TypeNoiseUntil(inputs, origin, shipped),
         };
     }

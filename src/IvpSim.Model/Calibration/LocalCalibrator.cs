@@ -32,6 +32,12 @@ public sealed record LocalEstimate(double DriftSd, double Noise, double Dispersi
 
     /// <summary>The municipalities of the cross-section left out for a count below <see cref="LocalCalibrator.MinimumCount"/>.</summary>
     public ImmutableArray<string> SmallCounts { get; init; } = [];
+
+    /// <summary>The kurtosis of a municipality's movement over the gap beyond counting noise (3: normal); NaN without movement.</summary>
+    public double Kurtosis { get; init; } = double.NaN;
+
+    /// <summary>The shape of the volatility mixture that gives <see cref="Kurtosis"/> (<see cref="LocalCalibrator.VolatilityShape"/>).</summary>
+    public double VolatilityShape => LocalCalibrator.VolatilityShape(Kurtosis);
 }
 
 /// <summary>
@@ -101,9 +107,37 @@ public static class LocalCalibrator
         }
         return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess)
         {
+            Kurtosis = Kurtosis([.. change.Select(c => c - mean)], x, alpha, dispersion),
             TypeNoise = TypeNoise(typeChanges ?? [], SharedYearly(drift, noise), dispersion), TypeChanges = typeChanges?.Count ?? 0,
             SmallCounts = small,
         };
+    }
+
+    /// <summary>
+    /// The kurtosis of the movement L beyond counting noise, by the method of moments: a deviation d = L + e with counting
+    /// noise e ~ N(0, s²), s² = φ·(1/y₁ + 1/y₂), has E[d⁴] = E[L⁴] + 6·α·s² + 3·s⁴, and E[L²] = α.
+    /// </summary>
+    public static double Kurtosis(double[] deviations, double[] inverseCounts, double alpha, double dispersion)
+    {
+        if (alpha <= 0) return double.NaN;
+        var fourth = deviations.Select((d, i) =>
+        {
+            var s2 = dispersion * inverseCounts[i];
+            return d * d * d * d - 6 * alpha * s2 - 3 * s2 * s2;
+        }).Average();
+        return fourth / (alpha * alpha);
+    }
+
+    /// <summary>
+    /// The shape k of w ~ Gamma(k, 1/k) that scales a municipality's variance: L | w ~ N(0, w·α) has kurtosis 3·(1 + 1/k).
+    /// 0 (every municipality alike) when the kurtosis is at most normal or so close to it that k would exceed 1000; at
+    /// most a kurtosis of 6 (k = 1, exponential w), beyond which one municipality's outlier would set it alone.
+    /// </summary>
+    public static double VolatilityShape(double kurtosis)
+    {
+        if (!(kurtosis > 3)) return 0;
+        var shape = 1 / (Math.Min(kurtosis, 6) / 3 - 1);
+        return shape > 1000 ? 0 : shape;
     }
 
     /// <summary>The variance of a municipal total's year-on-year change beyond counting noise: q + 2ψ (drift variance, noise).</summary>
@@ -126,6 +160,7 @@ public static class LocalCalibrator
         LocalDriftSd = Math.Round(estimate.DriftSd, 5),
         LocalNoise = Math.Round(estimate.Noise, 5),
         LocalDispersion = Math.Round(estimate.Dispersion, 3),
+        LocalVolatilityShape = Math.Round(estimate.VolatilityShape, 2),
         LocalTypeNoise = estimate.TypeChanges > 0 ? estimate.TypeNoise : settings.LocalTypeNoise,
     };
 

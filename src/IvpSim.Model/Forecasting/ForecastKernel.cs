@@ -42,6 +42,7 @@ public sealed class ForecastKernel
     private readonly int[] _region;               // per local component: its municipality (index into _regionPurposes)
     private readonly ulong[] _regionPurposes;
     private readonly double[] _regionDrift;       // per municipality and year: the standard normal of its local drift
+    private readonly double _volatilityShape;     // of the Gamma that scales a municipality's movement (0: none)
     private readonly double[] _regionShock;       // per municipality and year: the standard normal of its shared yearly shock
     private readonly double[] _regionOffset;      // per municipality: the standard normal of its offsets' estimation error
     private readonly long[] _regionDrawn;         // per municipality: the trajectory its drift, shock and offset error were drawn for
@@ -94,6 +95,7 @@ public sealed class ForecastKernel
         _regionShock = new double[regions.Length * span];
         _regionOffset = new double[regions.Length];
         _regionDrawn = new long[regions.Length];
+        _volatilityShape = model.Settings.LocalVolatilityShape;
         _allLocal = model.Components.Length > 0 && model.Components.All(c => c.Local);
         _anyLocalAnchor = model.Components.Any(c => c.Local && c.HasAnchor);
     }
@@ -384,6 +386,13 @@ public sealed class ForecastKernel
         for (var i = 0; i < drift.Length; i++) drift[i] = rng.NextStandardNormal();
         for (var i = 0; i < shock.Length; i++) shock[i] = rng.NextStandardNormal();
         _regionOffset[region] = rng.NextStandardNormal();
+        // How much this municipality moves in this trajectory: drawn after the rest, so that without it nothing changes.
+        if (_volatilityShape > 0)
+        {
+            var scale = Math.Sqrt(GammaSampler.Sample(ref rng, _volatilityShape) / _volatilityShape);
+            for (var i = 0; i < drift.Length; i++) drift[i] *= scale;
+            for (var i = 0; i < shock.Length; i++) shock[i] *= scale;
+        }
         _regionDrawn[region] = _trajectory + 1;
     }
 

@@ -43,6 +43,14 @@ public sealed record ForecastSettings(
     public double LocalNoise { get; init; } = 0.002;
 
     /// <summary>
+    /// Municipal series: municipalities differ in how much they move. In each trajectory a municipality's local drift and
+    /// shared noise are scaled by √w, w ~ Gamma(shape, 1/shape) (mean 1, so the variance stays): a few move much, most
+    /// little, as real municipalities' movements relative to national are more peaked than normal. 0: every
+    /// municipality moves alike (a normal local factor).
+    /// </summary>
+    public double LocalVolatilityShape { get; init; }
+
+    /// <summary>
     /// Municipal series: per indicator, the yearly noise variance of a crime type beyond what the municipality's series
     /// share (<see cref="LocalNoise"/>): a burglary wave in one municipality, which its total hardly sees. Learned from the
     /// plan's own year-on-year changes per type; an indicator without an entry has none.
@@ -105,6 +113,7 @@ public sealed record ForecastSettings(
             yield return (field, problem);
         if (LocalDriftSd is < 0 or > 1) yield return ("local_drift_sd", "moet tussen 0 en 1 liggen");
         if (LocalNoise is < 0 or > 1) yield return ("local_noise", "moet tussen 0 en 1 liggen");
+        if (LocalVolatilityShape is not 0 and (< 1 or > 1000)) yield return ("local_volatility_shape", "moet 0 (geen) of tussen 1 en 1000 liggen");
         if (LocalDispersion is < 1 or > 100) yield return ("local_dispersion", "moet tussen 1 en 100 liggen");
         foreach (var (indicator, noise) in LocalTypeNoise)
             if (noise is < 0 or > 1) yield return ("local_type_noise", $"{indicator}: moet tussen 0 en 1 liggen");

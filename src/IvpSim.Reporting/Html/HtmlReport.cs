@@ -292,7 +292,11 @@ public static class HtmlReport
             .Append($"De lokale factor, gedeeld door alle reeksen van de gemeente, drift met sd {DutchFormat.Number(forecast.LocalDriftSd, 3)} per jaar ")
             .Append($"en heeft een gedeelde jaarlijkse ruis van {DutchFormat.Number(forecast.LocalNoise, 4)}, geleerd uit 2015-2022 van gemeenten buiten het plan; ")
             .Append(E(TypeNoise(forecast)))
-            .Append($"daarbij komt {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson.</p>\n")
+            .Append($"daarbij komt {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson.")
+            .Append(forecast.LocalVolatilityShape > 0
+                ? $" Gemeenten bewegen ongelijk, zoals echte gemeenten: in elk traject is de beweeglijkheid van een gemeente Gamma-verdeeld (vorm {DutchFormat.Number(forecast.LocalVolatilityShape, 2)}, gemiddeld 1)."
+                : "")
+            .Append("</p>\n")
             .Append("<table data-table=\"structuren\">\n<thead><tr><th>Structuur van de landelijke ontwikkeling</th><th>Gewicht</th></tr></thead>\n<tbody>\n");
         for (var k = 0; k < Structures.All.Length; k++)
         {
