@@ -31,9 +31,10 @@ public sealed record SharedOutcomeCheck(string DataSet, int FitUntil, int Year, 
 /// <summary>
 /// How well the forecasts' own spread fits, with the shared outcome taken out: each forecast's log change minus the
 /// mean log change of its group, in the real outcomes and in every trajectory alike (for municipalities: their movement
-/// relative to the national development, the quantity the local constants describe). With the shared outcome gone the
-/// forecasts are nearly independent, so the 50% and 90% coverage should lie near 50% and 90%, within
-/// <see cref="Expected50"/> and <see cref="Expected90"/> (over the model's trajectories taken as the truth).
+/// relative to the national development, the quantity the local constants describe). The coverage should lie within
+/// <see cref="Expected50"/> and <see cref="Expected90"/> (over the model's trajectories taken as the truth). Municipalities
+/// share nothing else, so for them that range is nearly binomial around 50% and 90%; national series also share their
+/// structure and years of upheaval, which the mean does not take out, so theirs is wider.
 /// </summary>
 public sealed record RelativeCoverage(double Coverage50, double Coverage90, CoverageRange Expected50, CoverageRange Expected90);
 
