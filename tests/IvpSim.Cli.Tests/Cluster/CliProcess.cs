@@ -36,7 +36,15 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public static CliProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot.Path };
+        // A test run started in the background (a non-interactive shell's `&`) has SIGINT ignored, and a child inherits
+        // that: .NET then never raises Ctrl-C, and the interrupted client runs on. The child gets SIGINT's default back,
+        // as in a terminal (coreutils' env, same process id).
+        var info = InterruptIgnored()
+            ? new ProcessStartInfo("env") { ArgumentList = { "--default-signal=INT", "dotnet" } }
+            : new ProcessStartInfo("dotnet");
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = RepoRoot.Path;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ivpsim.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["IVPSIM_HOME"] = RepoRoot.Path;
@@ -100,6 +108,13 @@ internal sealed class CliProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status).</summary>
+    private static bool InterruptIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (SigInt - 1))) != 0;
     }
 
     private static void Signal(int pid, int signal)
