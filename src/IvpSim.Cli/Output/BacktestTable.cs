@@ -78,9 +78,7 @@ public static class BacktestTable
     public static void PrintSharedOutcomes(IAnsiConsole console, IReadOnlyList<SharedOutcomeCheck> checks)
     {
         if (checks.Count == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking bij een gedeelde uitkomst: gemeten en wat het model zelf verwacht[/]")
-            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
-            .AddColumn(new TableColumn("Aantal").RightAligned())
+        var table = GroupColumns("Dekking bij een gedeelde uitkomst: gemeten en wat het model zelf verwacht")
             .AddColumn(new TableColumn("50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
             .AddColumn(new TableColumn("zo'n uitkomst").RightAligned())
             .AddColumn(new TableColumn("90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
@@ -106,9 +104,7 @@ public static class BacktestTable
     {
         var relative = checks.Where(c => c.Relative is not null).ToArray();
         if (relative.Length == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Dekking van de eigen beweging, naast de gedeelde uitkomst[/]")
-            .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
-            .AddColumn(new TableColumn("Aantal").RightAligned())
+        var table = GroupColumns("Dekking van de eigen beweging, naast de gedeelde uitkomst")
             .AddColumn(new TableColumn("50%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned())
             .AddColumn(new TableColumn("90%").RightAligned()).AddColumn(new TableColumn("verwacht").RightAligned());
         foreach (var c in relative)
@@ -124,6 +120,11 @@ public static class BacktestTable
             "niets dan de landelijke ontwikkeling, dus daar is dat vrijwel binomiaal rond 50% en 90%; landelijke reeksen delen ook hun structuur " +
             "en sprongen, dus daar is het ruimer. Rood: daarbuiten, de eigen spreiding past niet.[/]");
     }
+
+    /// <summary>A table of forecasts grouped by data set, origin and year, with their number.</summary>
+    private static Table GroupColumns(string title) => new Table().Border(TableBorder.Rounded).Title($"[bold]{title}[/]")
+        .AddColumn("Reeksen").AddColumn(new TableColumn("Beginjaar").RightAligned()).AddColumn(new TableColumn("Jaar").RightAligned())
+        .AddColumn(new TableColumn("Aantal").RightAligned());
 
     private static string Measured(double coverage, CoverageRange similar) =>
         similar.Contains(coverage) ? DutchFormat.Percent(coverage) : $"[red]{DutchFormat.Percent(coverage)}[/]";

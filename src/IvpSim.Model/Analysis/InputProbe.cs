@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvpSim.Model.Calibration;
 using IvpSim.Model.Domain;
 using IvpSim.Model.Forecasting;
 using IvpSim.Model.Random;
@@ -144,7 +145,7 @@ public sealed class InputProbe
             }
             var value = target.IsJoint ? Joint(runner) : runner.TargetValue(target.PlanTarget);
             row[effects + 1] = Math.Log(start + 0.5);
-            row[effects + 2] = Math.Log((end + 0.5) / (start + 0.5));
+            row[effects + 2] = CalibrationSeries.LogChange(start, end);
             row[effects + 3] = (value - withMeasures) / Math.Sqrt(withMeasures + 1);
         }
     }

@@ -219,13 +219,11 @@ public static class Backtester
             // Log changes since the origin's observed value, as the local constants measure a municipality's movement.
             var start = g.Select(x => series[x.Forecast.Series].Series.Until(x.Forecast.Origin).Values[^1]).ToArray();
             var relative = SharedOutcome.Relative(g.Key.DataSet, g.Key.Origin, g.Key.Year,
-                [.. g.Select((x, i) => x.Forecast.Samples[^1]!.Select(d => LogChange(start[i], d)).ToArray())],
-                [.. g.Select((x, i) => LogChange(start[i], x.Forecast.Observed))], [.. g.Select(x => folds[x.Forecast.Series])], seed);
+                [.. g.Select((x, i) => x.Forecast.Samples[^1]!.Select(d => CalibrationSeries.LogChange(start[i], d)).ToArray())],
+                [.. g.Select((x, i) => CalibrationSeries.LogChange(start[i], x.Forecast.Observed))], [.. g.Select(x => folds[x.Forecast.Series])], seed);
             yield return check with { Relative = relative };
         }
     }
-
-    private static double LogChange(double from, double to) => Math.Log((to + 0.5) / (from + 0.5));
 
     /// <summary>
     /// Municipal series that form a cross-section (the same two years each) are split in two halves; each half is

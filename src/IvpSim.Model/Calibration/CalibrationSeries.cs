@@ -59,6 +59,9 @@ public sealed record CalibrationSeries(
     /// <summary>The series on the log scale used for fitting: ln(y + 0.5) keeps zero counts finite.</summary>
     public double LogValue(int i) => Math.Log(Values[i] + 0.5);
 
+    /// <summary>The change from one count to another on that scale: ln((to + 0.5) / (from + 0.5)).</summary>
+    public static double LogChange(double from, double to) => Math.Log((to + 0.5) / (from + 0.5));
+
     /// <summary>Poisson part of the variance of <see cref="LogValue"/> (delta method).</summary>
     public double PoissonLogVariance(int i) => 1.0 / (Values[i] + 0.5);
 }

@@ -13,7 +13,7 @@ public sealed record YearlyChange(double Previous, double Current, double Nation
     /// <summary>The squared change relative to national, less what counting noise with this dispersion explains.</summary>
     public double Excess(double dispersion)
     {
-        var d = Math.Log((Current + 0.5) / (Previous + 0.5)) - Math.Log((NationalCurrent + 0.5) / (NationalPrevious + 0.5));
+        var d = CalibrationSeries.LogChange(Previous, Current) - CalibrationSeries.LogChange(NationalPrevious, NationalCurrent);
         return d * d - dispersion * (1 / (Previous + 0.5) + 1 / (Current + 0.5));
     }
 }
@@ -82,7 +82,7 @@ public static class LocalCalibrator
         if (gaps.Length != 1 || gaps[0] < 2)
             throw new ModelInputException("de dwarsdoorsnede moet voor elke gemeente dezelfde twee jaren hebben, minstens twee jaar uiteen");
         var gap = gaps[0];
-        var change = pairs.Select(p => Math.Log((p.Last + 0.5) / (p.First + 0.5))).ToArray();
+        var change = pairs.Select(p => CalibrationSeries.LogChange(p.First, p.Last)).ToArray();
         var mean = change.Average();
         // Centering on the mean costs one degree of freedom: (n − 1)/n of each squared deviation's expectation.
         var correction = pairs.Count / (pairs.Count - 1.0);
