@@ -37,6 +37,8 @@ public static class ForecastCalibrationFile
             LocalDispersion = problems.Try<double?>(() => c.OptionalDouble("local_dispersion", 1, 100) ?? throw c.ErrorAt("local_dispersion", "ontbreekt")) ?? 1,
             // Older files, from before municipalities differed in how much they move, have none: a normal local factor.
             LocalVolatilityShape = problems.Try(() => c.OptionalDouble("local_volatility_shape", 0, 1000)) ?? 0,
+            // Older files, from before the spread was kept, have none: a forward backtest then keeps their split.
+            LocalSpread = problems.Try(() => Spread(c)),
             WeightSamples = problems.Try(() => WeightSamples(root)),
             LocalTypeNoise = problems.Try(() => TypeNoise(root)) ?? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal),
             // Older files, from before a run carried every search's constants, have none: the median alone.
@@ -63,6 +65,17 @@ public static class ForecastCalibrationFile
             problems.Try(() => c.OptionalDouble("jump_repeat", 0, 1)) ?? 0);
         if (strict) problems.Try(() => { c.RejectUnknownKeys(); return true; });
         return constants;
+    }
+
+    /// <summary>The cross-section's spread and its years (<c>local_spread</c>, <c>local_spread_years</c>): both or neither.</summary>
+    private static LocalSpread? Spread(YamlMap c)
+    {
+        var variance = c.OptionalDouble("local_spread", 0, 1);
+        var years = c.OptionalInteger("local_spread_years", 2, 100);
+        if (variance is null && years is null) return null;
+        if (variance is null) throw c.ErrorAt("local_spread_years", "hoort bij local_spread, dat ontbreekt");
+        if (years is not { } y) throw c.ErrorAt("local_spread", "hoort bij local_spread_years, dat ontbreekt");
+        return new LocalSpread(variance.Value, (int)y);
     }
 
     /// <summary>A number between 0 and <paramref name="max"/> that must be there (a problem noted, 0 returned, when not).</summary>
@@ -138,6 +151,7 @@ public static class ForecastCalibrationFile
         AppendConstants(sb, "  ", "  ", ForecastConstants.Of(s));
         sb.Append(inv, $"  local_drift_sd: {s.LocalDriftSd:0.#####}\n  local_noise: {s.LocalNoise:0.#####}\n  local_dispersion: {s.LocalDispersion:0.###}\n");
         if (s.LocalVolatilityShape > 0) sb.Append(inv, $"  local_volatility_shape: {s.LocalVolatilityShape:0.##}\n");
+        if (s.LocalSpread is { } spread) sb.Append(inv, $"  local_spread: {spread.Variance:0.######}\n  local_spread_years: {spread.Years}\n");
         if (!s.LocalTypeNoise.IsEmpty)
         {
             sb.Append("# eigen jaarlijkse ruis van een misdaadsoort in een gemeente, bovenop local_noise die al haar reeksen delen\n");

@@ -33,17 +33,54 @@ public sealed class BacktestTests
         Assert.InRange(score.Coverage50, 0.40, 0.60);
     }
 
+    /// <summary>The plan's counts with every 2019 figure three times as high.</summary>
+    private static ObservationSet Tripled2019() =>
+        new([.. SeedModel.Data.Items.Select(o => o.Year == 2019 && o.Indicator != Indicators.SafetyScore ? o with { Value = 3 * o.Value } : o)]);
+
     [Fact]
     public void Should_learn_the_crime_types_own_noise_only_from_changes_up_to_the_origin_When_backtesting()
     {
         var shipped = SeedModel.Settings.Forecast;
-        var before = ForwardSettings.TypeNoiseUntil(Inputs(), 2018, shipped);
+        var before = ForwardSettings.LocalUntil(Inputs(), 2018, shipped).LocalTypeNoise;
         // 2019 three times as high: the origin 2018 must not see it, the origin 2019 must.
-        var changed = new ObservationSet([.. SeedModel.Data.Items.Select(o => o.Year == 2019 && o.Indicator != Indicators.SafetyScore ? o with { Value = 3 * o.Value } : o)]);
+        var changed = Tripled2019();
 
-        Assert.Equal(before.ToArray(), ForwardSettings.TypeNoiseUntil(Inputs(changed), 2018, shipped).ToArray());
-        Assert.True(ForwardSettings.TypeNoiseUntil(Inputs(changed), 2019, shipped)[Indicators.ResidentialBurglary] > before[Indicators.ResidentialBurglary] + 0.1);
-        Assert.Empty(ForwardSettings.TypeNoiseUntil(Inputs(), 2016, shipped));
+        Assert.Equal(before.ToArray(), ForwardSettings.LocalUntil(Inputs(changed), 2018, shipped).LocalTypeNoise.ToArray());
+        Assert.True(ForwardSettings.LocalUntil(Inputs(changed), 2019, shipped).LocalTypeNoise[Indicators.ResidentialBurglary] >
+            before[Indicators.ResidentialBurglary] + 0.1);
+        Assert.Empty(ForwardSettings.LocalUntil(Inputs(), 2016, shipped).LocalTypeNoise);
+    }
+
+    [Fact]
+    public void Should_split_the_local_spread_only_by_the_plans_changes_up_to_the_origin_When_backtesting()
+    {
+        // The shipped split used every yearly change of the plan's totals, Harderwijk's +31% of 2019 among them: the
+        // forecasts from 2018 are scored on that very change.
+        var shipped = SeedModel.Settings.Forecast;
+        Assert.NotNull(shipped.LocalSpread);
+        var at2018 = ForwardSettings.LocalUntil(Inputs(), 2018, shipped);
+        var at2019 = ForwardSettings.LocalUntil(Inputs(), 2019, shipped);
+        var changed = Tripled2019();
+
+        Assert.Equal(at2018, ForwardSettings.LocalUntil(Inputs(changed), 2018, shipped) with { LocalTypeNoise = at2018.LocalTypeNoise });
+        Assert.Equal(shipped.LocalNoise, at2019.LocalNoise, 5);
+        Assert.Equal(shipped.LocalDriftSd, at2019.LocalDriftSd, 5);
+        Assert.True(at2018.LocalNoise < shipped.LocalNoise - 0.001, $"noise {at2018.LocalNoise} (all years: {shipped.LocalNoise})");
+        // The spread is the cross-section's: split differently, it stays α = g·q + 2ψ.
+        var spread = shipped.LocalSpread!;
+        Assert.Equal(spread.Variance, spread.Years * at2018.LocalDriftSd * at2018.LocalDriftSd + 2 * at2018.LocalNoise, 4);
+        // Before the plan's first change all of it is drift, as calibrate does without changes.
+        var at2016 = ForwardSettings.LocalUntil(Inputs(), 2016, shipped);
+        Assert.Equal(0, at2016.LocalNoise);
+        Assert.Equal(Math.Sqrt(spread.Variance / spread.Years), at2016.LocalDriftSd, 4);
+    }
+
+    [Fact]
+    public void Should_keep_the_shipped_split_When_the_calibration_does_not_know_its_spread()
+    {
+        var older = SeedModel.Settings.Forecast with { LocalSpread = null };
+        var at2018 = ForwardSettings.LocalUntil(Inputs(), 2018, older);
+        Assert.Equal((older.LocalDriftSd, older.LocalNoise), (at2018.LocalDriftSd, at2018.LocalNoise));
     }
 
     [Fact]

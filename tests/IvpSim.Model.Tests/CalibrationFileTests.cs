@@ -16,7 +16,7 @@ public sealed class CalibrationFileTests : IDisposable
         var settings = SeedModel.Settings.Forecast with
         {
             LevelDriftSd = 0.0123, JumpProbability = 0.15, JumpRepeat = 0.3, LocalDriftSd = 0.031, LocalNoise = 0.0042, LocalDispersion = 1.7,
-            LocalVolatilityShape = 3.25,
+            LocalVolatilityShape = 3.25, LocalSpread = new LocalSpread(0.015988, 7),
             WeightSamples = [[.. Structures.All.Select((s, i) => i == 0 ? 1.0 : 0)], [.. Structures.All.Select((s, i) => i == 1 ? 0.25 : i == 2 ? 0.75 : 0)]],
             LocalTypeNoise = new Dictionary<string, double> { ["residential_burglary"] = 0.0512, ["violence"] = 0 }
                 .ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -65,6 +65,24 @@ public sealed class CalibrationFileTests : IDisposable
         File.WriteAllText(path, shipped.Replace("\n" + line + "\n", $"\n  {key}: {bad}\n"));
         var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(path));
         Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public void Should_read_the_spread_as_unknown_from_an_older_file_and_refuse_half_of_it()
+    {
+        var shipped = File.ReadAllText(RepoRoot.Data("forecast-calibration.yaml"));
+        Assert.NotNull(ForecastCalibrationFile.Read(RepoRoot.Data("forecast-calibration.yaml")).LocalSpread);
+        var spread = shipped.Split('\n').Single(l => l.StartsWith("  local_spread: ", StringComparison.Ordinal));
+        var years = shipped.Split('\n').Single(l => l.StartsWith("  local_spread_years: ", StringComparison.Ordinal));
+
+        var older = Path.Combine(_dir, "older-spread.yaml");
+        File.WriteAllText(older, shipped.Replace("\n" + spread + "\n" + years + "\n", "\n"));
+        Assert.Null(ForecastCalibrationFile.Read(older).LocalSpread);
+
+        var half = Path.Combine(_dir, "half-spread.yaml");
+        File.WriteAllText(half, shipped.Replace("\n" + years + "\n", "\n"));
+        var error = Assert.Throws<InputException>(() => ForecastCalibrationFile.Read(half));
+        Assert.Contains("local_spread_years", error.Message);
     }
 
     [Fact]

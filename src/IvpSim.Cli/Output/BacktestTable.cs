@@ -12,6 +12,10 @@ public static class BacktestTable
         console.MarkupLine(forward
             ? "[bold]Vooruit in de tijd getoetst[/]: geen constante of gewicht heeft de uitkomst gezien waarop het beoordeeld wordt."
             : "[bold yellow]In de steekproef getoetst[/] (--in-sample): de kalibratie heeft deze uitkomsten gezien; de scores zijn te gunstig.");
+        if (forward && summary.Any(s => s.DataSet == Backtester.PlanDataSet))
+            console.MarkupLine("[grey]De reeksen van het plan: hoe ver een gemeente van de landelijke ontwikkeling afdrijft komt uit de " +
+                "dwarsdoorsnede van andere gemeenten in de kalibratie (2015-2022); hoe dat zich verdeelt over drift en jaarlijkse ruis, en de " +
+                "eigen ruis per misdaadsoort, alleen uit de veranderingen van het plan tot het beginjaar.[/]");
         var overall = summary.Where(s => s.Region == BacktestSummary.All).ToArray();
         foreach (var dataSet in overall.Select(s => s.DataSet).Distinct())
         {

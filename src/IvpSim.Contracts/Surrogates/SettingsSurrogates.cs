@@ -14,7 +14,8 @@ public readonly record struct ForecastSettingsSurrogate(
     [property: Id(9)] double LocalDriftSd, [property: Id(10)] double LocalNoise, [property: Id(11)] double LocalDispersion,
     [property: Id(12)] ImmutableArray<ImmutableArray<double>> WeightSamples, [property: Id(13)] ImmutableArray<string> TypeNoiseIndicators,
     [property: Id(14)] ImmutableArray<double> TypeNoise, [property: Id(15)] double JumpRepeat,
-    [property: Id(16)] ImmutableArray<ForecastConstants> Searched, [property: Id(17)] double LocalVolatilityShape);
+    [property: Id(16)] ImmutableArray<ForecastConstants> Searched, [property: Id(17)] double LocalVolatilityShape,
+    [property: Id(18)] double LocalSpreadVariance, [property: Id(19)] int LocalSpreadYears);
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ForecastConstants")]
 public readonly record struct ForecastConstantsSurrogate(
@@ -38,14 +39,15 @@ public sealed class ForecastSettingsConverter : IConverter<ForecastSettings, For
         s.JumpProbability, s.JumpSd, s.SlopePriorSd, s.SlopeDriftSd, s.Weights, s.AnchorWeights)
     {
         JumpRepeat = s.JumpRepeat, LocalDriftSd = s.LocalDriftSd, LocalNoise = s.LocalNoise, LocalDispersion = s.LocalDispersion,
-        LocalVolatilityShape = s.LocalVolatilityShape, WeightSamples = s.WeightSamples, Searched = s.Searched.IsDefault ? [] : s.Searched,
+        LocalVolatilityShape = s.LocalVolatilityShape, LocalSpread = s.LocalSpreadYears > 0 ? new(s.LocalSpreadVariance, s.LocalSpreadYears) : null,
+        WeightSamples = s.WeightSamples, Searched = s.Searched.IsDefault ? [] : s.Searched,
         LocalTypeNoise = s.TypeNoiseIndicators.IsDefaultOrEmpty ? ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal)
             : s.TypeNoiseIndicators.Zip(s.TypeNoise).ToImmutableSortedDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
     };
     public ForecastSettingsSurrogate ConvertToSurrogate(in ForecastSettings v) => new(v.NoiseScale, v.NoisePriorDf, v.LevelDriftSd,
         v.JumpProbability, v.JumpSd, v.SlopePriorSd, v.SlopeDriftSd, v.Weights, v.AnchorWeights, v.LocalDriftSd, v.LocalNoise,
         v.LocalDispersion, v.WeightSamples, [.. v.LocalTypeNoise.Keys], [.. v.LocalTypeNoise.Values], v.JumpRepeat, v.Searched,
-        v.LocalVolatilityShape);
+        v.LocalVolatilityShape, v.LocalSpread?.Variance ?? 0, v.LocalSpread?.Years ?? 0);
 }
 
 [GenerateSerializer, Immutable, Alias("ivpsim.ModelSettings")]

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using IvpSim.Model.Calibration;
 using IvpSim.Model.Forecasting;
 
@@ -9,7 +8,8 @@ namespace IvpSim.Model.Backtest;
 /// corpus as it stood at the origin, scoring only forecasts of years up to the origin, exactly as <c>calibrate</c> does
 /// with all the data; so no constant or weight has seen an outcome it is then judged on. An origin with nothing
 /// before it to learn from is not scored (<see cref="At"/> returns null). Not forward: the shipped calibration, which has seen
-/// every outcome. The municipal constants come from the shipped calibration (other municipalities) either way.
+/// every outcome. The municipal constants' spread comes from the shipped calibration (other municipalities) either way;
+/// forward, its split into drift and noise and the crime types' own noise are learned from the plan's changes up to the origin.
 /// </summary>
 public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions options, Action<string>? progress = null)
 {
@@ -58,19 +58,21 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         var result = ForecastCalibrator.Calibrate(corpus,
             new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, Searches: options.Searches));
         var learned = result.Settings;
-        return learned with
+        return LocalUntil(inputs, origin, learned with
         {
             LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
-            LocalVolatilityShape = shipped.LocalVolatilityShape,
-            LocalTypeNoise = TypeNoiseUntil(inputs, origin, shipped),
-        };
+            LocalVolatilityShape = shipped.LocalVolatilityShape, LocalSpread = shipped.LocalSpread,
+        });
     }
 
     /// <summary>
-    /// The crime types' own noise as the plan's year-on-year changes up to the origin show it (the shipped file learned it
-    /// from all years); none without such changes.
+    /// The local constants as the plan's year-on-year changes up to the origin show them (the shipped file learned them
+    /// from all years): the split of the cross-section's spread into drift and noise (when the file keeps that spread),
+    /// and each crime type's own noise (none without such changes). The spread itself is the cross-section's.
     /// </summary>
-    public static ImmutableSortedDictionary<string, double> TypeNoiseUntil(BacktestInputs inputs, int origin, ForecastSettings shipped) =>
-        LocalCalibrator.TypeNoise(LocalCalibrator.PlanChanges(inputs.Observations, inputs.National, origin).Types,
-            LocalCalibrator.SharedYearly(shipped.LocalDriftSd * shipped.LocalDriftSd, shipped.LocalNoise), shipped.LocalDispersion);
+    public static ForecastSettings LocalUntil(BacktestInputs inputs, int origin, ForecastSettings settings)
+    {
+        var (totals, types) = LocalCalibrator.PlanChanges(inputs.Observations, inputs.National, origin);
+        return LocalCalibrator.Resplit(settings, totals, types);
+    }
 }

@@ -92,25 +92,27 @@ public static class LocalCalibrator
         dispersion = Math.Clamp(dispersion, 1, 100);
         alpha = Math.Max(0, y.Average() - dispersion * x.Average());
 
-        double drift, noise, excess = double.NaN;
-        if (changes.Count == 0)
-        {
-            drift = alpha / gap;
-            noise = 0;
-        }
-        else
-        {
-            excess = changes.Average(c => c.Excess(dispersion));
-            // α = g·q + 2ψ and excess = q + 2ψ; each at least zero.
-            drift = Math.Max(0, (alpha - excess) / (gap - 1));
-            noise = Math.Max(0, (alpha - gap * drift) / 2);
-        }
+        var (drift, noise, excess) = Split(alpha, gap, changes, dispersion);
         return new LocalEstimate(Math.Sqrt(drift), noise, dispersion, pairs.Count, gap, alpha, changes.Count, excess)
         {
             Kurtosis = Kurtosis([.. change.Select(c => c - mean)], x, alpha, dispersion),
             TypeNoise = TypeNoise(typeChanges ?? [], SharedYearly(drift, noise), dispersion), TypeChanges = typeChanges?.Count ?? 0,
             SmallCounts = small,
         };
+    }
+
+    /// <summary>
+    /// Splits the spread α over <paramref name="gap"/> years into a yearly drift variance q and a yearly noise ψ, with
+    /// α = g·q + 2ψ and the year-on-year changes' excess = q + 2ψ (each at least zero); without changes all of α is drift
+    /// (the wider choice at long horizons) and the excess is NaN.
+    /// </summary>
+    public static (double DriftVariance, double Noise, double Excess) Split(double alpha, int gap, IReadOnlyList<YearlyChange> changes,
+        double dispersion)
+    {
+        if (changes.Count == 0) return (alpha / gap, 0, double.NaN);
+        var excess = changes.Average(c => c.Excess(dispersion));
+        var drift = Math.Max(0, (alpha - excess) / (gap - 1));
+        return (drift, Math.Max(0, (alpha - gap * drift) / 2), excess);
     }
 
     /// <summary>
@@ -162,7 +164,24 @@ public static class LocalCalibrator
         LocalDispersion = Math.Round(estimate.Dispersion, 3),
         LocalVolatilityShape = Math.Round(estimate.VolatilityShape, 2),
         LocalTypeNoise = estimate.TypeChanges > 0 ? estimate.TypeNoise : settings.LocalTypeNoise,
+        LocalSpread = new LocalSpread(Math.Round(estimate.Alpha, 6), estimate.Gap),
     };
+
+    /// <summary>
+    /// These settings with the local drift and noise split again from their spread by other yearly changes (in a forward
+    /// backtest: those up to the origin), and the crime types' own noise learned from <paramref name="types"/>. Settings
+    /// without a known spread keep their split and get only the types' noise.
+    /// </summary>
+    public static ForecastSettings Resplit(ForecastSettings settings, IReadOnlyList<YearlyChange> totals, IReadOnlyList<YearlyChange> types)
+    {
+        if (settings.LocalSpread is { } spread)
+        {
+            var (drift, noise, _) = Split(spread.Variance, spread.Years, totals, settings.LocalDispersion);
+            settings = settings with { LocalDriftSd = Math.Round(Math.Sqrt(drift), 5), LocalNoise = Math.Round(noise, 5) };
+        }
+        var shared = SharedYearly(settings.LocalDriftSd * settings.LocalDriftSd, settings.LocalNoise);
+        return settings with { LocalTypeNoise = TypeNoise(types, shared, settings.LocalDispersion) };
+    }
 
     /// <summary>
     /// The plan municipalities' year-on-year changes up to <paramref name="until"/> against the national series of their

@@ -67,6 +67,12 @@ public sealed record ForecastSettings(
     public double LocalDispersion { get; init; } = 2;
 
     /// <summary>
+    /// Municipal series: the cross-section's spread that <see cref="LocalDriftSd"/> and <see cref="LocalNoise"/> were split
+    /// from (by the plan's yearly changes); null when not known (a calibration file from before it was kept).
+    /// </summary>
+    public LocalSpread? LocalSpread { get; init; }
+
+    /// <summary>
     /// Resamples of <see cref="AnchorWeights"/> (stacking on bootstrap samples of the out-of-sample forecasts): how far
     /// the data pin the weights down. Empty: only the weights themselves.
     /// </summary>
@@ -115,6 +121,8 @@ public sealed record ForecastSettings(
         if (LocalNoise is < 0 or > 1) yield return ("local_noise", "moet tussen 0 en 1 liggen");
         if (LocalVolatilityShape is not 0 and (< 1 or > 1000)) yield return ("local_volatility_shape", "moet 0 (geen) of tussen 1 en 1000 liggen");
         if (LocalDispersion is < 1 or > 100) yield return ("local_dispersion", "moet tussen 1 en 100 liggen");
+        if (LocalSpread is { } spread && (spread.Variance is < 0 or > 1 || spread.Years < 2))
+            yield return ("local_spread", "moet tussen 0 en 1 liggen, over minstens 2 jaar");
         foreach (var (indicator, noise) in LocalTypeNoise)
             if (noise is < 0 or > 1) yield return ("local_type_noise", $"{indicator}: moet tussen 0 en 1 liggen");
         if (WeightSamples.Any(w => w.Length != Structures.All.Length || w.Any(x => x < 0) || Math.Abs(w.Sum() - 1) > 1e-3))
