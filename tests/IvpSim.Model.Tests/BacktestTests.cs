@@ -24,7 +24,7 @@ public sealed class BacktestTests
     public void Should_cover_about_nominally_When_forecasting_the_reference_corpus_forward_from_every_origin(int horizon)
     {
         // The forecasting issue asks 40-60% for the 50% interval and 85-95% for the 90% interval. Forward the model
-        // measures 79-90% and 43-53% over horizons and seeds 2020, 7 and 11 (README; the four-year forecasts all come from
+        // measures 79-90% and 43-53% over horizons and six seeds (README; the four-year forecasts all come from
         // origin 2015, which learns from one year). This holds that line: no band wider than nominal, none much narrower.
         var score = BacktestSummary.Summarize(CorpusRows.Value)
             .Single(s => s.DataSet == BacktestSummary.All && s.Region == BacktestSummary.All && s.Horizon == horizon && s.Method == Backtester.Ivpsim);
