@@ -290,7 +290,7 @@ public static class HtmlReport
         html.Append("<h3>Modelstructuren</h3>\n<p>Elke gemeentelijke reeks volgt de landelijke reeks van haar soort maal een lokale factor. ")
             .Append("De landelijke ontwikkeling volgt in elk traject één structuur, met dit gewicht (geleerd buiten de steekproef op het landelijk corpus). ")
             .Append($"De lokale factor, gedeeld door alle reeksen van de gemeente, drift met sd {DutchFormat.Number(forecast.LocalDriftSd, 3)} per jaar ")
-            .Append($"en heeft een gedeelde jaarlijkse ruis van {DutchFormat.Number(forecast.LocalNoise, 4)}, geleerd uit 2015-2022 van gemeenten buiten het plan; ")
+            .Append($"en heeft een gedeelde jaarlijkse ruis van {DutchFormat.Number(forecast.LocalNoise, 4)}: hoe ver een gemeente afdrijft is geleerd uit 2015-2022 van gemeenten buiten het plan, de verdeling over drift en ruis uit de jaarlijkse veranderingen van het plan zelf; ")
             .Append(E(TypeNoise(forecast)))
             .Append($"daarbij komt {DutchFormat.Number(forecast.LocalDispersion, 2)} × Poisson.")
             .Append(forecast.LocalVolatilityShape > 0
