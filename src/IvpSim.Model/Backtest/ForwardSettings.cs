@@ -57,12 +57,7 @@ public sealed class ForwardSettings(BacktestInputs inputs, BacktestOptions optio
         progress?.Invoke($"beginjaar {origin}: constanten en gewichten leren uit uitkomsten t/m {origin} (beginjaren {origins[0]}-{origins[^1]}) …");
         var result = ForecastCalibrator.Calibrate(corpus,
             new CalibrationOptions([.. origins], CalibrationHorizon, options.SearchDraws, options.Draws, options.Seed, Searches: options.Searches));
-        var learned = result.Settings;
-        return LocalUntil(inputs, origin, learned with
-        {
-            LocalDriftSd = shipped.LocalDriftSd, LocalNoise = shipped.LocalNoise, LocalDispersion = shipped.LocalDispersion,
-            LocalVolatilityShape = shipped.LocalVolatilityShape, LocalSpread = shipped.LocalSpread,
-        });
+        return LocalUntil(inputs, origin, result.Settings.WithLocalOf(shipped));
     }
 
     /// <summary>

@@ -157,10 +157,8 @@ public static class LocalCalibrator
     /// These settings with the local constants of <paramref name="estimate"/>; an estimate learned without crime types'
     /// changes says nothing about their own noise and keeps the settings' (a cross-section of totals alone).
     /// </summary>
-    public static ForecastSettings Apply(ForecastSettings settings, LocalEstimate estimate) => settings with
+    public static ForecastSettings Apply(ForecastSettings settings, LocalEstimate estimate) => WithSplit(settings, estimate.DriftSd, estimate.Noise) with
     {
-        LocalDriftSd = Math.Round(estimate.DriftSd, 5),
-        LocalNoise = Math.Round(estimate.Noise, 5),
         LocalDispersion = Math.Round(estimate.Dispersion, 3),
         LocalVolatilityShape = Math.Round(estimate.VolatilityShape, 2),
         LocalTypeNoise = estimate.TypeChanges > 0 ? estimate.TypeNoise : settings.LocalTypeNoise,
@@ -177,11 +175,15 @@ public static class LocalCalibrator
         if (settings.LocalSpread is { } spread)
         {
             var (drift, noise, _) = Split(spread.Variance, spread.Years, totals, settings.LocalDispersion);
-            settings = settings with { LocalDriftSd = Math.Round(Math.Sqrt(drift), 5), LocalNoise = Math.Round(noise, 5) };
+            settings = WithSplit(settings, Math.Sqrt(drift), noise);
         }
         var shared = SharedYearly(settings.LocalDriftSd * settings.LocalDriftSd, settings.LocalNoise);
         return settings with { LocalTypeNoise = TypeNoise(types, shared, settings.LocalDispersion) };
     }
+
+    /// <summary>These settings with a local drift and noise, rounded as the calibration file stores them.</summary>
+    private static ForecastSettings WithSplit(ForecastSettings settings, double driftSd, double noise) =>
+        settings with { LocalDriftSd = Math.Round(driftSd, 5), LocalNoise = Math.Round(noise, 5) };
 
     /// <summary>
     /// The plan municipalities' year-on-year changes up to <paramref name="until"/> against the national series of their

@@ -57,6 +57,16 @@ public sealed record ForecastSettings(
     /// </summary>
     public ImmutableSortedDictionary<string, double> LocalTypeNoise { get; init; } = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// These settings with every municipal constant of <paramref name="source"/> (drift, noise, dispersion, volatility
+    /// shape, spread, the crime types' noise): national constants learned elsewhere, the local ones kept.
+    /// </summary>
+    public ForecastSettings WithLocalOf(ForecastSettings source) => this with
+    {
+        LocalDriftSd = source.LocalDriftSd, LocalNoise = source.LocalNoise, LocalDispersion = source.LocalDispersion,
+        LocalVolatilityShape = source.LocalVolatilityShape, LocalSpread = source.LocalSpread, LocalTypeNoise = source.LocalTypeNoise,
+    };
+
     /// <summary>The own yearly noise variance of a municipal series of this indicator (<see cref="LocalTypeNoise"/>).</summary>
     public double TypeNoise(string indicator) => LocalTypeNoise.GetValueOrDefault(indicator);
 
